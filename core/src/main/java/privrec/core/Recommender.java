@@ -1,0 +1,134 @@
+package privrec.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The encode → score → rank pipeline, the one code path used by offline evaluation (trainer) and by the browser.
+ * Scoring is delegated to an {@link ItemScorer}, so the same ranking runs on ONNX Runtime Java, onnxruntime-web or
+ * fixed test scores.
+ */
+public final class Recommender {
+    /** At most this many liked movies are considered when explaining (the most recent ones). */
+    public static final int MAX_EXPLAINED_HISTORY = 200;
+
+    private final Catalog catalog;
+    private final ItemScorer scorer;
+
+    public Recommender(Catalog catalog, ItemScorer scorer) {
+        if (catalog == null || scorer == null) {
+            throw new IllegalArgumentException("catalog and scorer are required");
+        }
+        this.catalog = catalog;
+        this.scorer = scorer;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Model scores for every catalog item, in column order (one scorer call). */
+    public float[] scores(List<Rating> ratings, Profile profile) {
+        float[] history = Encoder.encodeHistory(ratings, catalog);
+        float[] profileRow = Encoder.encodeProfile(profile);
+        float[] scores = scorer.score(history, profileRow, 1);
+        if (scores == null || scores.length != catalog.size()) {
+            throw new IllegalStateException("scorer returned " + (scores == null ? 0 : scores.length)
+                    + " scores for " + catalog.size() + " items");
+        }
+        return scores;
+    }
+
+    /** The top {@code n} columns, excluding every rated item. Used by evaluation. */
+    public int[] rank(List<Rating> ratings, Profile profile, int n) {
+        return TopN.select(scores(ratings, profile), excludedColumns(ratings, null), n, null);
+    }
+
+    /** Recommendations with scores and local reasons: rated and dismissed items never appear. */
+    public List<Recommendation> recommend(RecommendationRequest request) {
+        float[] scores = scores(request.ratings(), request.profile());
+        boolean[] excluded = excludedColumns(request.ratings(), request.dismissed());
+        int genre = request.genre();
+        int[] top = TopN.select(scores, excluded, request.count(),
+                genre < 0 ? null : column -> catalog.get(column).hasGenre(genre));
+        Reason[] reasons = explain(request.ratings(), request.profile(), top);
+        List<Recommendation> result = new ArrayList<>(top.length);
+        for (int k = 0; k < top.length; k++) {
+            result.add(new Recommendation(catalog.get(top[k]), scores[top[k]], reasons[k]));
+        }
+        return result;
+    }
+
+    private boolean[] excludedColumns(List<Rating> ratings, Iterable<Integer> dismissed) {
+        boolean[] excluded = new boolean[catalog.size()];
+        for (Rating rating : ratings) {
+            int column = catalog.tryIndexOf(rating.itemId());
+            if (column >= 0) {
+                excluded[column] = true;
+            }
+        }
+        if (dismissed != null) {
+            for (Integer id : dismissed) {
+                int column = catalog.tryIndexOf(id);
+                if (column >= 0) {
+                    excluded[column] = true;
+                }
+            }
+        }
+        return excluded;
+    }
+
+    /**
+     * For each recommended column, the liked movie whose own contribution to that score is largest. Found with one
+     * batched scorer call: one row per liked movie (a one-hot history, empty profile), so the model explains
+     * itself and no model internals are needed in the browser. Because the profile term is the same in every row,
+     * comparing rows compares history contributions only.
+     */
+    Reason[] explain(List<Rating> ratings, Profile profile, int[] columns) {
+        Reason[] reasons = new Reason[columns.length];
+        Reason fallback = new Reason(profile.isEmpty() ? Reason.Kind.POPULAR : Reason.Kind.POPULAR_WITH_PROFILE, null);
+        List<Integer> liked = likedColumns(ratings);
+        if (liked.isEmpty() || columns.length == 0) {
+            Arrays.fill(reasons, fallback);
+            return reasons;
+        }
+        int n = catalog.size();
+        int rows = liked.size();
+        // Rows 0..rows-1: one liked movie each; the last row is empty and gives the score without any history.
+        float[] history = new float[(rows + 1) * n];
+        for (int r = 0; r < rows; r++) {
+            history[r * n + liked.get(r)] = 1f;
+        }
+        float[] contributions = scorer.score(history, new float[(rows + 1) * Encoder.profileWidth()], rows + 1);
+        int baseline = rows * n;
+        for (int k = 0; k < columns.length; k++) {
+            int column = columns[k];
+            int best = -1;
+            float bestGain = 0f;
+            for (int r = 0; r < rows; r++) {
+                float gain = contributions[r * n + column] - contributions[baseline + column];
+                if (gain > bestGain) {
+                    bestGain = gain;
+                    best = r;
+                }
+            }
+            reasons[k] = best < 0 ? fallback : new Reason(Reason.Kind.BECAUSE_YOU_LIKED, catalog.get(liked.get(best)));
+        }
+        return reasons;
+    }
+
+    private List<Integer> likedColumns(List<Rating> ratings) {
+        List<Integer> liked = new ArrayList<>();
+        boolean[] seen = new boolean[catalog.size()];
+        for (int i = ratings.size() - 1; i >= 0 && liked.size() < MAX_EXPLAINED_HISTORY; i--) {
+            Rating rating = ratings.get(i);
+            int column = catalog.tryIndexOf(rating.itemId());
+            if (column >= 0 && Encoder.isPositive(rating.stars()) && !seen[column]) {
+                seen[column] = true;
+                liked.add(column);
+            }
+        }
+        return liked;
+    }
+}
