@@ -1,0 +1,90 @@
+package privrec.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+    @Test
+    void catalogRoundTripsIncludingAwkwardTitles() {
+        List<Item> items = List.of(
+                new Item(0, 7, "Tab\there \\ and\nnewline", 1999, 0b101, 3),
+                new Item(1, 9, "<img src=x onerror=alert(1)>", 0, 0, 0));
+        Catalog catalog = new Catalog(items);
+        Catalog back = CatalogFormat.parse(CatalogFormat.write(catalog), "catalog.tsv");
+        assertEquals(catalog.items(), back.items());
+    }
+
+    @Test
+    void catalogErrorsNameFileAndLine() {
+        String bad = CatalogFormat.HEADER + "\n0\t1\tA\t1990\tComedy\t5\n1\t2\tB\tnineteen\tComedy\t5\n";
+        FormatException e = assertThrows(FormatException.class, () -> CatalogFormat.parse(bad, "catalog.tsv"));
+        assertEquals("catalog.tsv:3: year \"nineteen\" is not a whole number", e.getMessage());
+        assertThrows(FormatException.class, () -> CatalogFormat.parse("wrong header\n", "catalog.tsv"));
+        assertThrows(FormatException.class, () -> CatalogFormat.parse(CatalogFormat.HEADER + "\n0\t1\tA\t1990\tNoir-ish\t5\n", "c"));
+        assertThrows(FormatException.class, () -> CatalogFormat.parse(CatalogFormat.HEADER + "\n1\t1\tA\t1990\t\t5\n", "c"));
+    }
+
+    @Test
+    void jsonRoundTripsNestedValues() {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("s", "quote \" backslash \\ \u0001 é");
+        value.put("i", 42);
+        value.put("d", 0.4123);
+        value.put("b", true);
+        value.put("n", null);
+        value.put("list", List.of(1, 2, 3));
+        value.put("objects", List.of(Map.of("k", "v")));
+        assertEquals(value, Json.parse(Json.write(value), "test"));
+    }
+
+    @Test
+    void jsonRejectsMalformedInputWithPosition() {
+        FormatException e = assertThrows(FormatException.class, () -> Json.parse("{\"a\": 1,}", "m.json"));
+        assertTrue(e.getMessage().startsWith("m.json: "), e.getMessage());
+        assertThrows(FormatException.class, () -> Json.parse("{\"a\": 1, \"a\": 2}", "m.json"));
+        assertThrows(FormatException.class, () -> Json.parse("[1, 2", "m.json"));
+        assertThrows(FormatException.class, () -> Json.parse("\"unterminated", "m.json"));
+        assertThrows(FormatException.class, () -> Json.parse("{} extra", "m.json"));
+    }
+
+    @Test
+    void manifestRoundTripsAndChecksVersions() {
+        Manifest manifest = sampleManifest(Manifest.FORMAT_VERSION, Encoder.VERSION);
+        Manifest back = Manifest.parse(manifest.toJson(), "manifest.json");
+        assertEquals(manifest.toJson(), back.toJson());
+        back.checkCompatible();
+        assertEquals(1234, back.file("model.onnx").bytes());
+
+        Manifest future = sampleManifest(Manifest.FORMAT_VERSION, Encoder.VERSION + 1);
+        FormatException e = assertThrows(FormatException.class, future::checkCompatible);
+        assertTrue(e.getMessage().contains("encoder version"), e.getMessage());
+        String newerFormat = manifest.toJson().replace("\"formatVersion\": 1", "\"formatVersion\": 99");
+        assertThrows(FormatException.class, () -> Manifest.parse(newerFormat, "manifest.json"));
+        String missing = manifest.toJson().replace("\"modelId\"", "\"modelIdentifier\"");
+        FormatException m = assertThrows(FormatException.class, () -> Manifest.parse(missing, "manifest.json"));
+        assertEquals("manifest.json: field \"modelId\" is missing", m.getMessage());
+    }
+
+    @Test
+    void manifestFileNamesCannotEscapeTheFolder() {
+        assertThrows(IllegalArgumentException.class, () -> new Manifest.FileEntry("../x", "0".repeat(64), 1));
+        assertThrows(IllegalArgumentException.class, () -> new Manifest.FileEntry("a.onnx", "XYZ", 1));
+    }
+
+    static Manifest sampleManifest(int format, int encoder) {
+        String hash = "ab".repeat(32);
+        return new Manifest(format, encoder, "m-1", "test", "unit", "1998-04-22", "model.onnx", "catalog.tsv", 3,
+                List.of(new Manifest.TensorSpec("history", new int[] {-1, 3}),
+                        new Manifest.TensorSpec("profile", new int[] {-1, 30})),
+                List.of(new Manifest.TensorSpec("scores", new int[] {-1, 3})),
+                Encoder.PROFILE_FEATURES,
+                List.of(new Manifest.FileEntry("model.onnx", hash, 1234), new Manifest.FileEntry("catalog.tsv", hash, 99)),
+                Map.of("recall@20", 0.41), Map.of("rank", 64));
+    }
+}
