@@ -1,0 +1,153 @@
+// Assembles the static site the server ships (see webapp/README.md, "Site layout").
+//
+//   app.js (TeaVM)                -> app-<h8>.js            h8 = first 8 hex of sha256(content)
+//   src/main/site/**              -> same paths; css/*.css -> css/<name>-<h8>.css; index.html rewritten
+//   onnxruntime-web dist (3 files) -> ort/
+//   ../models/manifest.json + the files its `files` list names -> models/ (nothing else, never provenance.json)
+//   every compressible file       -> also .gz and .br (only when smaller)
+//
+// The server treats a name as immutable only when its -<hex> part really is a prefix of the content's
+// sha256, so a wrong hash can never pin a stale file in browsers for a year.
+// Output is deterministic (no timestamps in gzip headers), so builds are reproducible.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => {
+  const m = /^--([^=]+)=(.*)$/.exec(a);
+  if (!m) fail(`bad argument ${a}`);
+  return [m[1], m[2]];
+}));
+for (const k of ['app', 'static', 'node-modules', 'models', 'out', 'cache']) {
+  if (!args[k]) fail(`missing --${k}=`);
+}
+
+// The only onnxruntime-web files the CPU (wasm) backend needs for a classic <script>.
+const ORT_FILES = ['ort.wasm.min.js', 'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm'];
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.tsv', '.txt', '.svg', '.wasm', '.onnx']);
+const NEVER_SHIP = new Set(['provenance.json']);
+
+const out = path.resolve(args.out);
+fs.rmSync(out, { recursive: true, force: true }); // stale app-<hash>.js files must not linger
+fs.mkdirSync(out, { recursive: true });
+const written = [];
+
+function fail(msg) {
+  console.error(`[assemble-site] error: ${msg}`);
+  process.exit(2);
+}
+const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
+const hashedName = (name, buf) => {
+  const ext = path.extname(name);
+  return `${name.slice(0, name.length - ext.length)}-${sha256(buf).slice(0, 8)}${ext}`;
+};
+function put(rel, buf) {
+  const file = path.join(out, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, buf);
+  written.push(rel);
+}
+function read(file, what) {
+  if (!fs.existsSync(file)) fail(`${what} not found: ${file}`);
+  return fs.readFileSync(file);
+}
+
+// 1. The compiled client, content-hashed.
+const app = read(args.app, 'TeaVM output');
+const appName = hashedName('app.js', app);
+put(appName, app);
+
+// 2. Static files; CSS content-hashed; index.html references rewritten.
+const renames = new Map([['app.js', appName]]);
+const staticRoot = path.resolve(args.static);
+const staticFiles = [];
+(function walk(dir) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else staticFiles.push(path.relative(staticRoot, p).split(path.sep).join('/'));
+  }
+})(staticRoot);
+for (const rel of staticFiles) {
+  if (rel === 'index.html') continue;
+  const buf = fs.readFileSync(path.join(staticRoot, rel));
+  const target = rel.endsWith('.css') ? path.posix.join(path.posix.dirname(rel), hashedName(path.posix.basename(rel), buf)) : rel;
+  if (target !== rel) renames.set(rel, target);
+  put(target, buf);
+}
+let html = read(path.join(staticRoot, 'index.html'), 'index.html').toString('utf8');
+for (const [from, to] of renames) {
+  const re = new RegExp(`((?:src|href)=")${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(")`, 'g');
+  if (!re.test(html)) fail(`index.html does not reference ${from}`);
+  html = html.replace(re, `$1${to}$2`);
+}
+put('index.html', Buffer.from(html, 'utf8'));
+
+// 3. onnxruntime-web runtime files, byte-identical to the pinned npm package.
+const ortDist = path.join(path.resolve(args['node-modules']), 'onnxruntime-web', 'dist');
+for (const f of ORT_FILES) put(`ort/${f}`, read(path.join(ortDist, f), 'onnxruntime-web file'));
+
+// 4. Models: manifest.json and exactly the files its `files` list names (privrec.core.Manifest), each
+//    checked against the listed sha256 and size here, so a stale or half-written model fails the build
+//    instead of failing in the browser. provenance.json is never shipped (paths, hosts, user names).
+const modelsDir = path.resolve(args.models);
+const manifestFile = path.join(modelsDir, 'manifest.json');
+if (!fs.existsSync(manifestFile)) {
+  console.warn(`[assemble-site] WARNING: ${manifestFile} missing; the site ships without a model`);
+} else {
+  const manifestBuf = fs.readFileSync(manifestFile);
+  let manifest;
+  try { manifest = JSON.parse(manifestBuf.toString('utf8')); } catch (e) { fail(`models/manifest.json: ${e.message}`); }
+  if (!Array.isArray(manifest.files)) fail('models/manifest.json has no "files" list');
+  put('models/manifest.json', manifestBuf);
+  for (const entry of manifest.files) {
+    const name = entry && entry.name;
+    if (typeof name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+      fail(`models/manifest.json: bad file name ${JSON.stringify(name)}`);
+    }
+    if (name === 'manifest.json') continue;
+    if (NEVER_SHIP.has(name)) { console.warn(`[assemble-site] WARNING: not shipping ${name}`); continue; }
+    const buf = read(path.join(modelsDir, name), `models/${name} (listed in manifest.json)`);
+    if (entry.sha256 !== undefined && sha256(buf) !== entry.sha256) {
+      fail(`models/${name}: sha256 ${sha256(buf)} but manifest.json says ${entry.sha256}`);
+    }
+    if (entry.bytes !== undefined && buf.length !== entry.bytes) {
+      fail(`models/${name}: ${buf.length} bytes but manifest.json says ${entry.bytes}`);
+    }
+    put(`models/${name}`, buf);
+  }
+}
+
+// 5. Precompressed siblings, cached by content hash (outside target/, survives mvn clean).
+const cacheDir = path.resolve(args.cache);
+fs.mkdirSync(cacheDir, { recursive: true });
+function compressed(buf, kind) {
+  const cached = path.join(cacheDir, `${sha256(buf)}.${kind}`);
+  if (fs.existsSync(cached)) return fs.readFileSync(cached);
+  const z = kind === 'gz'
+    ? zlib.gzipSync(buf, { level: 9 })
+    : zlib.brotliCompressSync(buf, { params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length } });
+  fs.writeFileSync(cached + '.tmp', z);
+  fs.renameSync(cached + '.tmp', cached);
+  return z;
+}
+let total = 0;
+let totalBr = 0;
+for (const rel of [...written]) {
+  const buf = fs.readFileSync(path.join(out, rel));
+  total += buf.length;
+  if (!COMPRESSIBLE.has(path.extname(rel))) { totalBr += buf.length; continue; }
+  let best = buf.length;
+  for (const kind of ['gz', 'br']) {
+    const z = compressed(buf, kind);
+    if (z.length < buf.length) {
+      fs.writeFileSync(path.join(out, `${rel}.${kind}`), z);
+      if (kind === 'br') best = z.length;
+    }
+  }
+  totalBr += best;
+}
+console.log(`[assemble-site] ${written.length} files, ${total} bytes (${totalBr} with brotli) -> ${out}; app: ${appName}`);

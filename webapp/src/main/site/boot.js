@@ -1,0 +1,2 @@
+// Starts the TeaVM client. Separate from index.html because the CSP forbids inline script.
+main([]);
