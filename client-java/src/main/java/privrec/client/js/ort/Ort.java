@@ -1,0 +1,73 @@
+package privrec.client.js.ort;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSByRef;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.typedarrays.Float32Array;
+import org.teavm.jso.typedarrays.Uint8Array;
+
+/**
+ * The raw calls into the global {@code ort} (onnxruntime-web, loaded by a classic script tag). Static natives live
+ * here, in a plain class, because JSO types cannot hold them. Every call that can fail returns a promise that
+ * rejects with the JS error (synchronous throws included), so {@code JsPromises.await} carries the message.
+ */
+final class Ort {
+    private Ort() {
+    }
+
+    @JSBody(script = "return typeof ort !== 'undefined' && !!ort && !!ort.InferenceSession && !!ort.Tensor;")
+    static native boolean available();
+
+    /**
+     * CPU (wasm) only, one thread, no proxy worker, quiet logs; runtime files from {@code wasmPaths}. One thread
+     * because threads need cross-origin isolation and were slower on 2 cores; no proxy because it adds a worker
+     * hop per call for models this small.
+     */
+    @JSBody(params = "wasmPaths", script = ""
+            + "var env = ort.env;"
+            + "if (!env) return;"
+            + "env.logLevel = 'error';"
+            + "env.debug = false;"
+            + "if ('trace' in env) env.trace = false;"
+            + "if (env.wasm) {"
+            + "  env.wasm.numThreads = 1;"
+            + "  env.wasm.proxy = false;"
+            + "  env.wasm.wasmPaths = wasmPaths;"
+            + "}")
+    static native void configure(String wasmPaths);
+
+    @JSBody(params = "bytes", script = ""
+            + "return Promise.resolve().then(function () {"
+            + "  return ort.InferenceSession.create(bytes, { executionProviders: ['wasm'],"
+            + "    graphOptimizationLevel: 'all', enableProfiling: false, logSeverityLevel: 3 });"
+            + "});")
+    static native JSPromise<InferenceSession> createSession(Uint8Array bytes);
+
+    /**
+     * Builds one float32 tensor per feed, with dims as a plain number array {@code [rows, width]} (ort rejects
+     * typed-array dims and rank-1 inputs), runs the session and resolves with a fresh copy of the named output.
+     */
+    @JSBody(params = {"session", "names", "datas", "rows", "widths", "outputName"}, script = ""
+            + "return Promise.resolve().then(function () {"
+            + "  var feeds = {};"
+            + "  for (var i = 0; i < names.length; i++) {"
+            + "    feeds[names[i]] = new ort.Tensor('float32', datas[i], [rows[i], widths[i]]);"
+            + "  }"
+            + "  return session.run(feeds);"
+            + "}).then(function (results) {"
+            + "  var t = results[outputName];"
+            + "  if (!t) throw new Error('the model has no output named \"' + outputName + '\"');"
+            + "  if (t.type !== 'float32') throw new Error('output \"' + outputName + '\" is ' + t.type + ', expected float32');"
+            + "  var out = new Float32Array(t.data.length);"
+            + "  out.set(t.data);"
+            + "  if (typeof t.dispose === 'function') t.dispose();"
+            + "  return out;"
+            + "});")
+    static native JSPromise<Float32Array> run(InferenceSession session, String[] names, JSArray<Float32Array> datas,
+                                              int[] rows, int[] widths, String outputName);
+
+    // dst is the Java array's own Float32Array (by reference): set() writes straight into Java memory.
+    @JSBody(params = {"dst", "src"}, script = "dst.set(src);")
+    static native void copyInto(@JSByRef float[] dst, Float32Array src);
+}

@@ -1,0 +1,25 @@
+package privrec.client.model;
+
+import privrec.client.js.net.BrowserCaches;
+import privrec.client.js.net.BrowserClock;
+import privrec.client.js.net.FetchHttp;
+import privrec.client.js.net.WebCryptoSha256;
+import privrec.client.js.ort.OrtWebRuntime;
+
+/** Wires {@link CachingModelLoader} to the browser: fetch, WebCrypto, Cache API/IndexedDB, onnxruntime-web. */
+public final class BrowserModels {
+    /** Where onnxruntime-web's .mjs/.wasm files are served, relative to the page. */
+    public static final String ORT_WASM_PATH = "ort/";
+
+    private BrowserModels() {
+    }
+
+    /**
+     * A loader for the manifest at {@code baseUrl + "manifest.json"} (e.g. {@code "models/"}). The cache is opened
+     * when {@link ModelLoader#load} runs, so the call must be on a TeaVM thread; nothing happens before.
+     */
+    public static ModelLoader loader(String baseUrl) {
+        return listener -> new CachingModelLoader(baseUrl, new FetchHttp(), new WebCryptoSha256(),
+                BrowserCaches.open(), new OrtWebRuntime(ORT_WASM_PATH), BrowserClock::isoDate).load(listener);
+    }
+}
