@@ -1,0 +1,55 @@
+package privrec.client.model;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A static file server in memory that records every request ("GET url"); can be switched offline. */
+final class RecordingHttp implements Http {
+    final Map<String, byte[]> files = new HashMap<>();
+    final List<String> requests = new ArrayList<>();
+    boolean offline;
+
+    void serve(String url, byte[] body) {
+        files.put(url, body);
+    }
+
+    @Override
+    public byte[] getBytes(String url, Progress progress) throws HttpException {
+        byte[] body = answer(url);
+        if (progress != null) {
+            progress.received(body.length);
+        }
+        return body.clone();
+    }
+
+    @Override
+    public String getText(String url) throws HttpException {
+        return new String(answer(url), StandardCharsets.UTF_8);
+    }
+
+    private byte[] answer(String url) throws HttpException {
+        requests.add("GET " + url);
+        if (offline) {
+            throw new HttpException(0, "GET " + url + " failed: network error");
+        }
+        byte[] body = files.get(url);
+        if (body == null) {
+            throw new HttpException(404, "GET " + url + " answered HTTP 404");
+        }
+        return body;
+    }
+
+    /** Requests other than the manifest's: the file downloads. */
+    List<String> downloads() {
+        List<String> out = new ArrayList<>();
+        for (String request : requests) {
+            if (!request.endsWith("/" + CachingModelLoader.MANIFEST_FILE)) {
+                out.add(request);
+            }
+        }
+        return out;
+    }
+}
