@@ -1,0 +1,21 @@
+package privrec.client.vault;
+
+import privrec.client.js.storage.LocalStorageKeyValueStorage;
+import privrec.client.js.webcrypto.WebCryptoVaultCrypto;
+
+/** The browser's {@link VaultStore}: WebCrypto, {@code window.localStorage} and its {@code storage} event. */
+public final class BrowserVaults {
+    private BrowserVaults() {
+    }
+
+    /**
+     * Opens the store (no key derivation happens here; listing names works even where WebCrypto is missing, and
+     * the first create/unlock then throws CRYPTO_UNAVAILABLE). Always {@value LocalVaultStore#ITERATIONS}
+     * PBKDF2 iterations.
+     *
+     * @throws VaultException STORAGE_UNAVAILABLE when the browser refuses localStorage
+     */
+    public static VaultStore open() {
+        return new LocalVaultStore(LocalStorageKeyValueStorage.open(), new WebCryptoVaultCrypto());
+    }
+}
