@@ -1,0 +1,83 @@
+package privrec.client.app;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import privrec.client.vault.RatedMovie;
+import privrec.client.vault.VaultContents;
+import privrec.core.Catalog;
+import privrec.core.Item;
+import privrec.core.Recommendation;
+import privrec.core.RecommendationRequest;
+import privrec.core.Recommender;
+
+/** Turns vault contents into core requests and core results into what the views show. Stateless. */
+final class Ranking {
+    /** Recommendations on the home page. */
+    static final int TOP_N = 20;
+
+    private Ranking() {
+    }
+
+    static List<RecCard> recommend(Recommender recommender, VaultContents contents, int genre) {
+        RecommendationRequest request = new RecommendationRequest(contents.coreRatings(), contents.profile(),
+                contents.dismissedSet(), TOP_N, genre);
+        List<Recommendation> recommendations = recommender.recommend(request);
+        float max = Float.NEGATIVE_INFINITY;
+        float min = Float.POSITIVE_INFINITY;
+        for (Recommendation r : recommendations) {
+            max = Math.max(max, r.score());
+            min = Math.min(min, r.score());
+        }
+        List<RecCard> cards = new ArrayList<>(recommendations.size());
+        for (Recommendation r : recommendations) {
+            // Relative position within this list only: the raw score has no absolute meaning to show as stars.
+            double match = max > min ? (r.score() - min) / (double) (max - min) : 1.0;
+            Item item = r.item();
+            cards.add(new RecCard(item.id(), item.title(), item.year(), item.genres(), r.score(), match,
+                    r.reason().text()));
+        }
+        return cards;
+    }
+
+    /** Well-known movies to rate first: the most popular in the catalog that the user has not rated or dismissed. */
+    static List<Item> wellKnown(Catalog catalog, VaultContents contents, int count) {
+        Set<Integer> skip = new HashSet<>(contents.dismissed());
+        for (RatedMovie rated : contents.ratings()) {
+            skip.add(rated.movieId());
+        }
+        List<Item> items = new ArrayList<>(catalog.items());
+        items.sort((a, b) -> b.popularity() != a.popularity()
+                ? Integer.compare(b.popularity(), a.popularity())
+                : Integer.compare(a.index(), b.index()));
+        List<Item> picked = new ArrayList<>(count);
+        for (Item item : items) {
+            if (picked.size() >= count) {
+                break;
+            }
+            if (!skip.contains(item.id())) {
+                picked.add(item);
+            }
+        }
+        return picked;
+    }
+
+    /** The user's ratings, newest first, with titles (a movie missing from this catalog keeps its id). */
+    static List<RatingRow> ratingRows(Catalog catalog, VaultContents contents) {
+        List<RatingRow> rows = new ArrayList<>();
+        List<RatedMovie> ratings = contents.ratings();
+        for (int i = ratings.size() - 1; i >= 0; i--) {
+            RatedMovie rated = ratings.get(i);
+            Item item = catalog == null ? null : catalog.byId(rated.movieId());
+            rows.add(new RatingRow(rated.movieId(), item == null ? "Movie #" + rated.movieId() : item.title(),
+                    item == null ? 0 : item.year(), rated.stars()));
+        }
+        return rows;
+    }
+
+    /** One line of "My ratings". */
+    public record RatingRow(int movieId, String title, int year, float stars) {
+    }
+}
