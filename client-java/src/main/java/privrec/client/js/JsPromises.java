@@ -26,8 +26,9 @@ public final class JsPromises {
     @Async
     public static native <T> T await(JSPromise<T> promise);
 
-    // The @Async pair: TeaVM calls this with a callback that resumes the suspended thread.
-    private static <T> void await(JSPromise<T> promise, AsyncCallback<T> callback) {
+    // The @Async pair (same shape as TeaVM's own JSPromiseHelper): TeaVM calls this with a callback that resumes
+    // the suspended thread.
+    static <T> void await(JSPromise<T> promise, AsyncCallback<T> callback) {
         promise.then(value -> {
             callback.complete(value);
             return null;

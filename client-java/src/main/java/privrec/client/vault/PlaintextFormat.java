@@ -84,8 +84,11 @@ final class PlaintextFormat {
         List<RatedMovie> ratings = new ArrayList<>();
         for (Object o : list(root.get("ratings"), "ratings")) {
             Map<String, Object> one = map(o, "rating");
+            // Snapped to the whole millisecond it was written as, in case a Double.parseDouble (TeaVM's differs
+            // from the JVM's) lands one ulp off.
+            double at = Math.floor(number(one.get("at"), "at").doubleValue() + 0.5);
             ratings.add(new RatedMovie(number(one.get("movie"), "movie").intValue(),
-                    number(one.get("stars"), "stars").floatValue(), number(one.get("at"), "at").doubleValue()));
+                    number(one.get("stars"), "stars").floatValue(), at));
         }
         List<Integer> dismissed = new ArrayList<>();
         for (Object o : list(root.get("dismissed"), "dismissed")) {

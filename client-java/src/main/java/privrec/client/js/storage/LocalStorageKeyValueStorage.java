@@ -39,7 +39,7 @@ public final class LocalStorageKeyValueStorage implements KeyValueStorage {
         if (!isStorage(outcome)) {
             throw unavailable(describe(outcome));
         }
-        return new LocalStorageKeyValueStorage((Storage) outcome);
+        return new LocalStorageKeyValueStorage(localStorage());
     }
 
     @Override
@@ -109,6 +109,9 @@ public final class LocalStorageKeyValueStorage implements KeyValueStorage {
     /** Reading {@code window.localStorage} itself throws SecurityError when storage is blocked. */
     @JSBody(script = "try { return window.localStorage; } catch (e) { return {error: e}; }")
     private static native JSObject localStorageOrError();
+
+    @JSBody(script = "return window.localStorage;")
+    private static native Storage localStorage();
 
     @JSBody(params = "o", script = "return !!o && typeof o.getItem === 'function';")
     private static native boolean isStorage(JSObject o);
