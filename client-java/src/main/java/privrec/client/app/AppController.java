@@ -2,6 +2,7 @@ package privrec.client.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import privrec.client.vault.RatedMovie;
 import privrec.client.vault.UnlockedVault;
@@ -35,9 +36,12 @@ public final class AppController {
     private final NetworkLog network;
     private final AutoLock autoLock;
     private Listener listener = () -> { };
+    /** Runs work that may block; the browser passes "start a TeaVM thread" (storage events are not threads). */
+    private Consumer<Runnable> background = Runnable::run;
     private Session session;
     private ModelStatus model = ModelStatus.loading("Loading the recommendation model…");
     private boolean onboardingDone;
+    private int revision;
 
     public AppController(VaultStore store, Clock clock, NetworkLog network) {
         this.store = store;
@@ -50,8 +54,22 @@ public final class AppController {
         this.listener = listener == null ? () -> { } : listener;
     }
 
+    /** How to run blocking follow-ups of browser events (default: inline, as JVM tests want). */
+    public void setBackground(Consumer<Runnable> background) {
+        this.background = background == null ? Runnable::run : background;
+    }
+
     private void changed() {
+        revision++;
         listener.changed();
+    }
+
+    /**
+     * Bumped on every change except model download progress, so a view can tell "re-render" from "update the
+     * progress line" without re-building a form the user is typing in.
+     */
+    public int revision() {
+        return revision;
     }
 
     // ---- state -------------------------------------------------------------------------------------------
@@ -85,7 +103,7 @@ public final class AppController {
     public void modelProgress(String sentence) {
         if (!model.isReady()) {
             model = ModelStatus.loading(sentence);
-            changed();
+            listener.changed();
         }
     }
 
@@ -142,7 +160,8 @@ public final class AppController {
         autoLock.touch(clock.nowMillis());
         onboardingDone = !session.contents().ratings().isEmpty() || !session.contents().profile().isEmpty();
         // Another tab saved: take its data (the vault re-reads with the key it holds; no password needed).
-        vault.onExternalChange(this::externalChange);
+        // The storage event is not a TeaVM thread and reload() awaits WebCrypto: hand it to the background.
+        vault.onExternalChange(() -> background.accept(this::externalChange));
         changed();
     }
 
@@ -211,6 +230,11 @@ public final class AppController {
     /** The user did something (key, pointer): postpone auto-lock. */
     public void activity() {
         autoLock.touch(clock.nowMillis());
+    }
+
+    /** True when the idle limit has passed and the open profile should lock. */
+    public boolean isAutoLockDue() {
+        return session != null && autoLock.isDue(clock.nowMillis());
     }
 
     /** Locks when idle for too long; returns true if it locked. Called from a periodic timer. */
@@ -355,7 +379,7 @@ public final class AppController {
         return model.isReady() ? Ranking.wellKnown(model.catalog(), open().contents(), count) : new ArrayList<>();
     }
 
-    public List<Ranking.RatingRow> ratings() {
+    public List<RatingRow> ratings() {
         return Ranking.ratingRows(model.catalog(), open().contents());
     }
 
@@ -381,6 +405,19 @@ public final class AppController {
     /** Requests the page made; shown on the privacy page even while locked. */
     public List<NetworkLog.Request> requests() {
         return network.requests();
+    }
+
+    /**
+     * One full-catalog scoring for the open profile's history (or an empty one when locked), for the benchmark;
+     * the same call the recommendations make. Blocks in the browser.
+     */
+    public float[] scoreCatalog() {
+        if (!model.isReady()) {
+            throw new UserError("The model is not loaded yet.");
+        }
+        return session == null
+                ? model.recommender().scores(new ArrayList<>(), Profile.EMPTY)
+                : model.recommender().scores(session.contents().coreRatings(), session.contents().profile());
     }
 
     private String title(int movieId) {

@@ -10,21 +10,21 @@ import privrec.core.Recommender;
  * Immutable; the controller swaps instances as loading proceeds.
  */
 public record ModelStatus(Phase phase, String message, Manifest manifest, Recommender recommender,
-                          TitleSearch search, String sourceNote) {
+                          ItemScorer scorer, TitleSearch search, String sourceNote) {
     public enum Phase { LOADING, READY, FAILED }
 
     public static ModelStatus loading(String message) {
-        return new ModelStatus(Phase.LOADING, message, null, null, null, null);
+        return new ModelStatus(Phase.LOADING, message, null, null, null, null, null);
     }
 
     public static ModelStatus failed(String sentence) {
-        return new ModelStatus(Phase.FAILED, sentence, null, null, null, null);
+        return new ModelStatus(Phase.FAILED, sentence, null, null, null, null, null);
     }
 
     /** @param notice a sentence about where the model came from (e.g. "offline: using the cached model"), or null */
     public static ModelStatus ready(Manifest manifest, Catalog catalog, ItemScorer scorer, String notice) {
         return new ModelStatus(Phase.READY, notice, manifest, new Recommender(catalog, scorer),
-                new TitleSearch(catalog), notice);
+                scorer, new TitleSearch(catalog), notice);
     }
 
     public boolean isReady() {

@@ -76,8 +76,4 @@ final class Ranking {
         }
         return rows;
     }
-
-    /** One line of "My ratings". */
-    public record RatingRow(int movieId, String title, int year, float stars) {
-    }
 }

@@ -1,0 +1,77 @@
+package privrec.client;
+
+import org.teavm.jso.browser.Window;
+import org.teavm.jso.dom.html.HTMLDocument;
+
+import privrec.client.app.AppController;
+import privrec.client.app.ErrorMessages;
+import privrec.client.app.Numbers;
+import privrec.client.js.dom.BenchExport;
+import privrec.client.js.dom.BrowserNetworkLog;
+import privrec.client.model.BrowserModels;
+import privrec.client.model.LoadListener;
+import privrec.client.model.LoadedModel;
+import privrec.client.ui.BenchHook;
+import privrec.client.ui.Ui;
+import privrec.client.vault.BrowserVaults;
+import privrec.client.vault.VaultStore;
+
+/**
+ * Boots the page: shows the profile screen at once, loads the model in the background while the user unlocks,
+ * and starts the auto-lock timer. Nothing here (or anywhere in the client) sends data or errors anywhere.
+ */
+public final class Main {
+    /** How often the auto-lock deadline is checked. */
+    private static final int AUTO_LOCK_CHECK_MILLIS = 15_000;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        BrowserNetworkLog.enlargeBuffer();
+        VaultStore store;
+        try {
+            store = BrowserVaults.open();
+        } catch (RuntimeException e) {
+            Ui.fatal(ErrorMessages.sentence(e));
+            return;
+        }
+        AppController app = new AppController(store, BenchExport::dateNow, new BrowserNetworkLog());
+        Ui ui = Ui.start(app, HTMLDocument.current().getElementById("app"));
+        Window.setInterval(ui::checkAutoLock, AUTO_LOCK_CHECK_MILLIS);
+        new Thread(() -> loadModel(app)).start();
+        BenchHook.install(app);
+    }
+
+    private static void loadModel(AppController app) {
+        app.modelProgress("Loading the recommendation model…");
+        try {
+            LoadedModel model = BrowserModels.loader("models/").load(new LoadListener() {
+                @Override
+                public void stage(String message) {
+                    app.modelProgress(message);
+                }
+
+                @Override
+                public void progress(String file, int loaded, int total) {
+                    app.modelProgress("Loading model (" + Numbers.bytes(total) + "): "
+                            + Numbers.bytes(loaded) + " received…");
+                }
+            });
+            app.modelReady(model.manifest(), model.catalog(), model.scorer(), sourceNote(model));
+        } catch (Throwable e) {
+            app.modelFailed(ErrorMessages.sentence(e));
+        }
+    }
+
+    private static String sourceNote(LoadedModel model) {
+        if (model.notice() != null) {
+            return model.notice();
+        }
+        return switch (model.source()) {
+            case NETWORK -> "downloaded " + Numbers.bytes(model.downloadedBytes()) + " and verified";
+            case CACHE -> "from this browser's cache, verified";
+            case CACHE_OFFLINE -> "offline: the last verified model in this browser's cache";
+        };
+    }
+}

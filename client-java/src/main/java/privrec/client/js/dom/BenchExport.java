@@ -1,0 +1,43 @@
+package privrec.client.js.dom;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSPromise;
+
+/**
+ * Installs {@code window.privrecBench} for the benchmark and browser tests. Only timing helpers: it exposes no
+ * user data, and nothing calls it unless page-external test code does.
+ */
+public final class BenchExport {
+    private BenchExport() {
+    }
+
+    /** A Java function JS can call; returns a promise because the work blocks on a TeaVM thread. */
+    @JSFunctor
+    public interface AsyncFunction extends JSObject {
+        JSPromise<JSObject> call(int argument);
+    }
+
+    @JSBody(params = {"scoreOnce", "compareNaive"}, script =
+            "window.privrecBench = {"
+            + "  scoreOnce: function() { return scoreOnce(0); },"
+            + "  compareNaive: function(items) { return compareNaive(items | 0); },"
+            + "  lastActionMs: function() { return Number(document.body.getAttribute('data-last-action-ms')); },"
+            + "  renderCount: function() { return Number(document.body.getAttribute('data-render-count')); }"
+            + "};")
+    public static native void install(AsyncFunction scoreOnce, AsyncFunction compareNaive);
+
+    @JSBody(params = "value", script = "return value;")
+    public static native JSObject number(double value);
+
+    @JSBody(params = {"items", "batchMillis", "perItemMillis", "slowdown", "maxAbsDiff"}, script =
+            "return {items: items, batchMillis: batchMillis, perItemMillis: perItemMillis, slowdown: slowdown,"
+            + " maxAbsDiff: maxAbsDiff};")
+    public static native JSObject naiveResult(int items, double batchMillis, double perItemMillis, double slowdown,
+                                              double maxAbsDiff);
+
+    /** Wall-clock milliseconds since 1970 (for rating times and auto-lock), as a double. */
+    @JSBody(script = "return Date.now();")
+    public static native double dateNow();
+}

@@ -1,0 +1,125 @@
+package privrec.client.ui;
+
+import java.util.List;
+
+import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.events.EventListener;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+import org.teavm.jso.dom.html.HTMLSelectElement;
+
+import privrec.client.app.ModelStatus;
+import privrec.client.app.RecCard;
+import privrec.core.Genres;
+import privrec.core.Item;
+
+/** Home: Undo bar, title search, genre filter and the top recommendations. */
+final class HomePage implements Page {
+    private final Shell shell;
+    private HTMLElement results;
+
+    HomePage(Shell shell) {
+        this.shell = shell;
+    }
+
+    @Override
+    public void render(HTMLElement main) {
+        main.appendChild(MovieCards.undoBar(shell));
+        ModelStatus model = shell.app.model();
+        if (!model.isReady()) {
+            HTMLElement waiting = Dom.text("p", model.phase() == ModelStatus.Phase.FAILED ? "notice error-text" : "notice",
+                    model.phase() == ModelStatus.Phase.FAILED
+                            ? model.message() + " Recommendations need the model; reload the page to try again."
+                            : model.message() + " Your recommendations appear as soon as it is ready.");
+            Dom.testId(waiting, "model-wait");
+            main.appendChild(waiting);
+            return;
+        }
+        main.appendChild(tools());
+        results = Dom.el("section", "search-results");
+        results.setAttribute("aria-label", "Search results");
+        Dom.testId(results, "search-results");
+        main.appendChild(results);
+        showResults();
+        main.appendChild(recommendations());
+    }
+
+    private HTMLElement tools() {
+        HTMLElement tools = Dom.el("div", "tools");
+        HTMLElement searchRow = Dom.el("div", "field");
+        HTMLInputElement search = Dom.input(searchRow, "Search titles", "search", "search-input", "search-input");
+        search.setValue(shell.drafts.query);
+        search.setAttribute("autocomplete", "off");
+        search.setAttribute("data-focus-key", "search");
+        // Search is plain Java over the catalog in memory (no waiting), so it can run right in the listener.
+        search.addEventListener("input", (EventListener<Event>) event -> {
+            shell.drafts.query = search.getValue();
+            showResults();
+        });
+        tools.appendChild(searchRow);
+
+        HTMLElement genreRow = Dom.el("div", "field");
+        String[][] options = new String[Genres.NAMES.size() + 1][];
+        options[0] = new String[] {"-1", "All genres"};
+        for (int g = 0; g < Genres.NAMES.size(); g++) {
+            options[g + 1] = new String[] {String.valueOf(g), g == 0 ? "Unknown genre" : Genres.NAMES.get(g)};
+        }
+        HTMLSelectElement genre = Dom.select(genreRow, "Genre", "genre-filter", "genre-filter", options);
+        genre.setValue(String.valueOf(shell.app.genreFilter()));
+        genre.setAttribute("data-focus-key", "genre");
+        genre.addEventListener("change", (EventListener<Event>) event -> {
+            int chosen = Integer.parseInt(genre.getValue());
+            shell.submit(() -> {
+                shell.app.setGenreFilter(chosen);
+                return chosen < 0 ? "Showing all genres." : "Showing " + Genres.NAMES.get(chosen) + " only.";
+            });
+        });
+        tools.appendChild(genreRow);
+        return tools;
+    }
+
+    private void showResults() {
+        Dom.clear(results);
+        String query = shell.drafts.query.trim();
+        if (query.isEmpty()) {
+            results.setHidden(true);
+            return;
+        }
+        results.setHidden(false);
+        List<Item> found = shell.app.search(query);
+        HTMLElement summary = Dom.text("h2", "section-title", found.isEmpty()
+                ? "No titles contain “" + query + "”."
+                : found.size() + (found.size() == 1 ? " title contains “" : " titles contain “") + query + "”");
+        Dom.testId(summary, "search-summary");
+        results.appendChild(summary);
+        HTMLElement list = Dom.el("ul", "cards");
+        for (Item item : found) {
+            list.appendChild(MovieCards.item(shell, item, "search-result", !shell.app.isDismissed(item.id())));
+        }
+        results.appendChild(list);
+    }
+
+    private HTMLElement recommendations() {
+        HTMLElement section = Dom.el("section", "recommendations");
+        section.setAttribute("aria-labelledby", "rec-heading");
+        HTMLElement heading = Dom.text("h2", "section-title", "Recommended for you");
+        heading.setId("rec-heading");
+        section.appendChild(heading);
+        section.appendChild(Dom.text("p", "hint",
+                "Computed in this browser from your ratings; nothing about you is sent anywhere."));
+        List<RecCard> cards = shell.app.recommendations();
+        HTMLElement list = Dom.el("ol", "cards");
+        Dom.testId(list, "rec-list");
+        list.setAttribute("data-count", String.valueOf(cards.size()));
+        for (int i = 0; i < cards.size(); i++) {
+            list.appendChild(MovieCards.recommendation(shell, cards.get(i), i + 1));
+        }
+        if (cards.isEmpty()) {
+            HTMLElement none = Dom.text("p", "notice", "No recommendations left for this filter.");
+            Dom.testId(none, "rec-empty");
+            section.appendChild(none);
+        }
+        section.appendChild(list);
+        return section;
+    }
+}
