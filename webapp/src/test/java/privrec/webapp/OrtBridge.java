@@ -1,0 +1,207 @@
+package privrec.webapp;
+
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * The Java half of the HtmlUnit {@code ort} bridge (see htmlunit-bridge.js): sessions created from the exact bytes
+ * the page passed to {@code ort.InferenceSession.create}, run by ONNX Runtime Java. Typed-array data crosses as
+ * raw little-endian bytes. One instance per {@link HtmlUnitBrowser}; it records what the page did for assertions.
+ */
+public final class OrtBridge implements AutoCloseable {
+
+    /** One {@code InferenceSession.create} call: SHA-256 of the model bytes, the options JSON, names. */
+    public record SessionRecord(int id, String modelSha256, int modelBytes, String optionsJson,
+                                List<String> inputNames, List<String> outputNames) {
+    }
+
+    /** One {@code session.run}: session id and input name → dims. */
+    public record RunRecord(int sessionId, Map<String, List<Long>> inputDims) {
+    }
+
+    private final OrtEnvironment env = OrtJava.environment();
+    private final Map<Integer, OrtSession> sessions = new ConcurrentHashMap<>();
+    private final Map<Integer, List<byte[]>> pendingOutputs = new ConcurrentHashMap<>();
+    private final List<SessionRecord> created = Collections.synchronizedList(new ArrayList<>());
+    private final List<RunRecord> runs = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger ids = new AtomicInteger();
+    private volatile boolean detachInputs = true;
+
+    public List<SessionRecord> sessionsCreated() {
+        return List.copyOf(created);
+    }
+
+    public List<RunRecord> runs() {
+        return List.copyOf(runs);
+    }
+
+    /** Sessions created and not yet released. */
+    public int openSessions() {
+        return sessions.size();
+    }
+
+    /**
+     * Whether {@code run} detaches the input buffers afterwards, as onnxruntime-web does (platform notes). On by
+     * default so a client that reuses an input array fails in HtmlUnit too.
+     */
+    public void setDetachInputs(boolean detach) {
+        this.detachInputs = detach;
+    }
+
+    String create(byte[] model, String optionsJson) throws OrtException {
+        OrtSession s = env.createSession(model, new OrtSession.SessionOptions());
+        int id = ids.incrementAndGet();
+        sessions.put(id, s);
+        List<String> in = new ArrayList<>(s.getInputNames());
+        List<String> out = new ArrayList<>(s.getOutputNames());
+        created.add(new SessionRecord(id, Site.sha256Hex(model), model.length, optionsJson, in, out));
+        return "{\"id\":" + id + ",\"inputNames\":" + jsonList(in) + ",\"outputNames\":" + jsonList(out) + "}";
+    }
+
+    /** args: sessionId, then (name, type, "d0,d1,…", typedArray) per input. Returns outputs' metadata. */
+    String run(Object[] args) throws OrtException {
+        if (args.length == 0 || (args.length - 1) % 4 != 0) {
+            throw new IllegalArgumentException("run: expected sessionId then (name, type, dims, data) per input");
+        }
+        int id = JsValues.integer(args[0]);
+        OrtSession session = session(id);
+        Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
+        Map<String, List<Long>> dimsByName = new LinkedHashMap<>();
+        try {
+            for (int i = 1; i + 3 < args.length; i += 4) {
+                String name = JsValues.string(args[i]);
+                String type = JsValues.string(args[i + 1]);
+                String dimsText = JsValues.string(args[i + 2]);
+                long[] dims = dimsText.isEmpty() ? new long[0]
+                        : Arrays.stream(dimsText.split(",")).mapToLong(Long::parseLong).toArray();
+                feeds.put(name, tensor(type, JsValues.bytes(args[i + 3], "input " + name), dims));
+                dimsByName.put(name, Arrays.stream(dims).boxed().toList());
+            }
+            runs.add(new RunRecord(id, dimsByName));
+            try (OrtSession.Result result = session.run(feeds)) {
+                List<byte[]> data = new ArrayList<>();
+                StringBuilder meta = new StringBuilder();
+                for (Map.Entry<String, OnnxValue> e : result) {
+                    if (!(e.getValue() instanceof OnnxTensor t)) {
+                        throw new OrtException("output " + e.getKey() + " is not a tensor (test bridge supports tensors only)");
+                    }
+                    TensorInfo info = t.getInfo();
+                    byte[] bytes = littleEndianBytes(t);
+                    data.add(bytes);
+                    meta.append(meta.length() == 0 ? "" : ",").append("{\"name\":").append(JsValues.json(e.getKey()))
+                            .append(",\"type\":\"").append(jsType(info.type)).append("\",\"dims\":")
+                            .append(Arrays.toString(info.getShape()).replace(" ", ""))
+                            .append(",\"length\":").append(info.getNumElements()).append('}');
+                }
+                int token = ids.incrementAndGet();
+                pendingOutputs.put(token, data);
+                return "{\"token\":" + token + ",\"detachInputs\":" + detachInputs + ",\"outputs\":[" + meta + "]}";
+            }
+        } finally {
+            feeds.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    void fill(int token, int index, Object typedArray) {
+        List<byte[]> outputs = pendingOutputs.get(token);
+        if (outputs == null) {
+            throw new IllegalStateException("no pending outputs for token " + token);
+        }
+        JsValues.fill(typedArray, outputs.get(index), "output " + index);
+    }
+
+    void drop(int token) {
+        pendingOutputs.remove(token);
+    }
+
+    void release(int id) {
+        OrtSession s = sessions.remove(id);
+        if (s != null) {
+            try {
+                s.close();
+            } catch (OrtException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        new ArrayList<>(sessions.keySet()).forEach(this::release);
+    }
+
+    private OrtSession session(int id) {
+        OrtSession s = sessions.get(id);
+        if (s == null) {
+            throw new IllegalStateException("session " + id + " was released or never created");
+        }
+        return s;
+    }
+
+    private OnnxTensor tensor(String type, byte[] bytes, long[] dims) throws OrtException {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        return switch (type) {
+            case "float32" -> OnnxTensor.createTensor(env, b.asFloatBuffer(), dims);
+            case "float64" -> OnnxTensor.createTensor(env, b.asDoubleBuffer(), dims);
+            case "int32" -> OnnxTensor.createTensor(env, b.asIntBuffer(), dims);
+            case "int64" -> OnnxTensor.createTensor(env, b.asLongBuffer(), dims);
+            default -> throw new OrtException("tensor type " + type + " is not supported by the test bridge");
+        };
+    }
+
+    private static byte[] littleEndianBytes(OnnxTensor t) throws OrtException {
+        TensorInfo info = t.getInfo();
+        int n = (int) info.getNumElements();
+        ByteBuffer out;
+        switch (info.type) {
+            case FLOAT -> {
+                out = ByteBuffer.allocate(n * 4).order(ByteOrder.LITTLE_ENDIAN);
+                out.asFloatBuffer().put(t.getFloatBuffer());
+            }
+            case DOUBLE -> {
+                out = ByteBuffer.allocate(n * 8).order(ByteOrder.LITTLE_ENDIAN);
+                out.asDoubleBuffer().put(t.getDoubleBuffer());
+            }
+            case INT32 -> {
+                out = ByteBuffer.allocate(n * 4).order(ByteOrder.LITTLE_ENDIAN);
+                out.asIntBuffer().put(t.getIntBuffer());
+            }
+            case INT64 -> {
+                out = ByteBuffer.allocate(n * 8).order(ByteOrder.LITTLE_ENDIAN);
+                out.asLongBuffer().put(t.getLongBuffer());
+            }
+            default -> throw new OrtException("output type " + info.type + " is not supported by the test bridge");
+        }
+        return out.array();
+    }
+
+    private static String jsType(OnnxJavaType t) {
+        return switch (t) {
+            case FLOAT -> "float32";
+            case DOUBLE -> "float64";
+            case INT32 -> "int32";
+            case INT64 -> "int64";
+            default -> throw new IllegalArgumentException("unsupported output type " + t);
+        };
+    }
+
+    private static String jsonList(List<String> names) {
+        return names.stream().map(JsValues::json).collect(Collectors.joining(",", "[", "]"));
+    }
+}

@@ -1,0 +1,103 @@
+package privrec.webapp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Test fixture: the real {@link StaticServer} on a free 127.0.0.1 port, serving the site this build assembled
+ * (target/classes/site), optionally with files replaced or added. Use with try-with-resources.
+ *
+ * <pre>{@code
+ * try (ServerHandle server = ServerHandle.start()) {
+ *     page = browser.open(server.url());
+ *     assertEquals(List.of("/", ...), server.paths());
+ * }
+ * }</pre>
+ */
+public final class ServerHandle implements AutoCloseable {
+
+    private static Site builtSite;
+
+    private final StaticServer server;
+    private final Site site;
+
+    private ServerHandle(Site site) {
+        this.site = site;
+        try {
+            // Request lines go to stdout only when asked: surefire keeps it per test, useful on failure.
+            this.server = StaticServer.start(site, 0, Boolean.getBoolean("privrec.test.serverLog") ? System.out : null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Serves the built site as is. */
+    public static ServerHandle start() {
+        return new ServerHandle(builtSite());
+    }
+
+    /** Serves the built site with these files (path without leading slash → bytes) replaced or added. */
+    public static ServerHandle startWith(Map<String, byte[]> overrides) {
+        return new ServerHandle(builtSite().withFiles(overrides));
+    }
+
+    /** Serves exactly this site. */
+    public static ServerHandle start(Site site) {
+        return new ServerHandle(site);
+    }
+
+    /**
+     * The site assembled by the Maven build: the directory in system property {@code privrec.site.dir} (set by
+     * surefire), else /site on the classpath. Loaded once per JVM (~20 MB).
+     */
+    public static synchronized Site builtSite() {
+        if (builtSite == null) {
+            String dir = System.getProperty("privrec.site.dir");
+            builtSite = dir != null && Files.isDirectory(Path.of(dir)) ? Site.fromDirectory(Path.of(dir)) : Site.fromClasspath();
+        }
+        return builtSite;
+    }
+
+    /** Bytes as UTF-8, for overrides built from strings. */
+    public static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code http://127.0.0.1:<port>/}. */
+    public String url() {
+        return server.url();
+    }
+
+    /** Absolute URL of a site path: {@code url("models/manifest.json")}. */
+    public String url(String path) {
+        return server.url() + (path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    /** What the server saw, in order. Clear it between phases of a test with {@code requestLog().clear()}. */
+    public RequestLog requestLog() {
+        return server.requestLog();
+    }
+
+    /** Shorthand: the "METHOD path" of every request so far, for comparing two users' sessions. */
+    public List<String> requestLines() {
+        return requestLog().records().stream().map(r -> r.method() + " " + r.path()).toList();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
