@@ -56,7 +56,8 @@ public final class LocalVaultStore implements VaultStore {
     public List<String> names() {
         List<String> names = new ArrayList<>();
         for (String key : storage.keys()) {
-            if (key.startsWith(KEY_PREFIX) && key.length() > KEY_PREFIX.length()) {
+            // A key this app could not have written (e.g. made by hand) is not listed: it could not be opened.
+            if (key.startsWith(KEY_PREFIX) && VaultRules.isValidName(key.substring(KEY_PREFIX.length()))) {
                 names.add(key.substring(KEY_PREFIX.length()));
             }
         }

@@ -33,6 +33,15 @@ public final class VaultRules {
         return trimmed;
     }
 
+    /** Whether {@code name} is valid and already trimmed (what {@link #checkName} would return unchanged). */
+    public static boolean isValidName(String name) {
+        try {
+            return checkName(name).equals(name);
+        } catch (VaultException e) {
+            return false;
+        }
+    }
+
     /** @throws VaultException WEAK_PASSWORD when shorter than {@value #MIN_PASSWORD_LENGTH} characters */
     public static void checkNewPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {

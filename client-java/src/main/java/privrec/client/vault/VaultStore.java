@@ -20,7 +20,11 @@ public interface VaultStore {
     /** The names of the vaults on this device, sorted; nothing else about them is readable without a password. */
     List<String> names();
 
-    /** Whether a vault (readable or not) is stored under this name. */
+    /**
+     * Whether a vault (readable or not) is stored under this name.
+     *
+     * @throws VaultException INVALID_NAME (so the unlock form can say what is wrong with the name)
+     */
     boolean exists(String name);
 
     /**

@@ -41,6 +41,7 @@ class VaultLifecycleTest {
         f.createWithSample("alice");
         f.createWithSample("bob");
         f.storage.set("unrelated.key", "x");
+        f.storage.set("privrec.vault. not trimmed", "x");
         assertEquals(List.of("alice", "bob"), f.store.names());
 
         for (Map.Entry<String, String> e : f.storage.snapshot().entrySet()) {
