@@ -37,6 +37,18 @@ final class Rng {
         return last;
     }
 
+    /**
+     * e^x to ~1e-8 relative error from + and * only (so bit-identical on every JVM), for sampling weights;
+     * StrictMath.exp is exact but was 80% of the generator's time on a 10,000-movie catalog.
+     */
+    static double exp(double x) {
+        double t = Math.max(-1000.0, Math.min(1000.0, x)) * 1.4426950408889634; // x / ln 2
+        double whole = Math.floor(t);
+        double y = (t - whole) * 0.6931471805599453; // in [0, ln 2)
+        double p = 1 + y * (1 + y / 2 * (1 + y / 3 * (1 + y / 4 * (1 + y / 5 * (1 + y / 6 * (1 + y / 7 * (1 + y / 8 * (1 + y / 9))))))));
+        return Math.scalb(p, (int) whole);
+    }
+
     static <T> T pick(SplittableRandom random, T[] options) {
         return options[random.nextInt(options.length)];
     }

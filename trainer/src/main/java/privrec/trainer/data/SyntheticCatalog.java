@@ -57,7 +57,7 @@ final class SyntheticCatalog {
                 baseTitles[i] = titles.next(genres[i][0]);
                 title = baseTitles[i];
                 quality[i] = Rng.gaussian(random);
-                logPopularity[i] = 1.6 * Rng.gaussian(random) + 0.45 * quality[i] + (year >= 1995 ? 0.6 : 0)
+                logPopularity[i] = 1.7 * Rng.gaussian(random) + 0.45 * quality[i] + (year >= 1995 ? 0.6 : 0)
                         + (contains(genres[i], 7) ? -1.0 : 0);
                 for (int f = 0; f < FACTORS; f++) {
                     factors[i * FACTORS + f] = Rng.gaussian(random);

@@ -10,7 +10,7 @@ import privrec.core.Profile;
 
 /**
  * A MovieLens-100k-like data set from a seed: same seed, same data, on any JVM. Each user watches movies drawn
- * (without replacement) with probability ∝ popularity × exp(taste affinity), and rates them by affinity, movie
+ * (without replacement, in watching order) with probability ∝ popularity × exp(taste affinity), and rates them by affinity, movie
  * quality and personal generosity plus noise. So what a user rates and how they rate it both carry a personal,
  * partly demographic, signal that collaborative models can find and a popularity ranking cannot. Star values are
  * cut at quantiles of MovieLens-100k's histogram (6% 1s, 11% 2s, 27% 3s, 34% 4s, 21% 5s; mean ~3.5).
@@ -29,6 +29,9 @@ public final class SyntheticData {
     /** How strongly taste steers which movies a user watches, and how strongly it moves the stars. */
     private static final double WATCH_TASTE = 1.0;
     private static final double RATING_TASTE = 0.9;
+
+    /** 1/sqrt(n): keeps a 3-genre movie's genre match on the same scale as a 1-genre movie's. */
+    private static final double[] INVERSE_ROOT = {0, 1, 1 / StrictMath.sqrt(2), 1 / StrictMath.sqrt(3), 0.5, 0, 1 / StrictMath.sqrt(6)};
 
     private SyntheticData() {
     }
@@ -55,17 +58,19 @@ public final class SyntheticData {
         long[] timestamps = new long[ratingCount];
         SplittableRandom watching = root.split();
         double[] affinity = new double[movieCount];
-        double[] keys = new double[movieCount];
+        double[] weights = new double[movieCount];
+        WeightedSampler sampler = new WeightedSampler(movieCount);
         int row = 0;
         for (int u = 0; u < userCount; u++) {
             for (int i = 0; i < movieCount; i++) {
                 affinity[i] = affinity(catalog, users, u, i);
-                // Gumbel-top-k: the k largest of log-weight + Gumbel noise are a weighted sample without replacement.
-                double gumbel = -StrictMath.log(-StrictMath.log(1.0 - watching.nextDouble()));
-                keys[i] = catalog.logPopularity[i] + WATCH_TASTE * affinity[i] + gumbel;
+                weights[i] = Rng.exp(catalog.logPopularity[i] + WATCH_TASTE * affinity[i]);
             }
-            int[] watched = topK(keys, perUser[u]);
-            shuffle(watched, watching); // watching order is unrelated to movie ids
+            sampler.load(weights);
+            int[] watched = new int[perUser[u]];
+            for (int k = 0; k < watched.length; k++) {
+                watched[k] = sampler.draw(watching.nextDouble());
+            }
             long[] times = sessionTimes(watching, watched.length);
             for (int k = 0; k < watched.length; k++) {
                 int i = watched[k];
@@ -98,7 +103,7 @@ public final class SyntheticData {
         for (int f = 0; f < f0; f++) {
             free += users.factors[u * f0 + f] * catalog.factors[i * f0 + f];
         }
-        return genrePart / StrictMath.sqrt(genres.length) + free / StrictMath.sqrt(f0) + users.eraTaste[u] * catalog.era[i];
+        return genrePart * INVERSE_ROOT[genres.length] + free * INVERSE_ROOT[f0] + users.eraTaste[u] * catalog.era[i];
     }
 
     /** Ratings per user: 20 each plus a log-normal share of the rest (a few heavy raters), summing exactly. */
@@ -123,61 +128,6 @@ public final class SyntheticData {
             }
         }
         return counts;
-    }
-
-    /** Indices of the k largest keys (ties are measure-zero with continuous Gumbel noise; cut anyway at k). */
-    private static int[] topK(double[] keys, int k) {
-        double threshold = kthLargest(keys.clone(), k);
-        int[] chosen = new int[k];
-        int n = 0;
-        for (int i = 0; i < keys.length && n < k; i++) {
-            if (keys[i] >= threshold) {
-                chosen[n++] = i;
-            }
-        }
-        return chosen;
-    }
-
-    /** Quickselect (Hoare partition, middle pivot): O(n) on average, where sorting every user's keys was the bottleneck. */
-    private static double kthLargest(double[] a, int k) {
-        int target = a.length - k; // index of the answer in ascending order
-        int lo = 0;
-        int hi = a.length - 1;
-        while (lo < hi) {
-            double pivot = a[(lo + hi) >>> 1];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double t = a[i];
-                    a[i++] = a[j];
-                    a[j--] = t;
-                }
-            }
-            if (target <= j) {
-                hi = j;
-            } else if (target >= i) {
-                lo = i;
-            } else {
-                break;
-            }
-        }
-        return a[target];
-    }
-
-    private static void shuffle(int[] values, SplittableRandom random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = values[i];
-            values[i] = values[j];
-            values[j] = t;
-        }
     }
 
     /**
