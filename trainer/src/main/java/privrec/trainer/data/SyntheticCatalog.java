@@ -44,7 +44,7 @@ final class SyntheticCatalog {
             if (base >= 0 && movies.get(base).year() <= 1996 && baseTitles[base] != null) {
                 sequelsOf[base]++;
                 year = Math.min(1998, movies.get(base).year() + 1 + random.nextInt(4));
-                title = titles.sequel(baseTitles[base], sequelsOf[base] + 1);
+                title = titles.sequel(baseTitles[base], sequelsOf[base]);
                 genres[i] = genres[base];
                 quality[i] = quality[base] - 0.3 + 0.5 * Rng.gaussian(random);
                 logPopularity[i] = logPopularity[base] - 0.3 + 0.5 * Rng.gaussian(random);

@@ -48,6 +48,7 @@ final class TitleMaker {
             "Sam", "Charlie", "Mabel", "Johnny", "Vera", "Otto", "Billy", "Lucy", "Walter", "Nora", "Gus", "Daisy"};
     private static final String[] LAST = {"Malone", "Kowalski", "Bennett", "Carver", "Doyle", "Finch", "Moreau",
             "Sullivan", "Brandt", "Okafor", "Lindqvist", "Castillo", "Whitaker", "Rourke", "Baxter"};
+    private static final String[] NICKNAMES = {"Ace", "Lucky", "Kid", "Doc", "Red", "Slim", "Babe", "Tex"};
     private static final String[] PERSONS = {"Man", "Woman", "Girl", "Boy", "Stranger", "Kid", "Cowboy", "Lady"};
     private static final String[] DEEDS = {"Knew Too Little", "Stole the Moon", "Sold Vienna", "Loved Twice",
             "Forgot Christmas", "Bought Brooklyn", "Came to Dinner", "Never Slept", "Fell to Earth Again"};
@@ -72,7 +73,7 @@ final class TitleMaker {
         }
     }
 
-    /** "Base II", "Base III" …: the {@code number}-th sequel (1-based) of a base title. */
+    /** "Base II" for {@code number} 1, "Base III" for 2 …: the {@code number}-th sequel of a base title. */
     String sequel(String base, int number) {
         String title = base + SEQUEL_SUFFIX[Math.min(number, SEQUEL_SUFFIX.length) - 1];
         return used.add(title) ? title : next(0);
@@ -100,7 +101,7 @@ final class TitleMaker {
         if (template < 84) return "Goodbye, " + Rng.pick(random, FIRST);
         if (template < 88) return Rng.pick(random, FIRST) + " " + Rng.pick(random, LAST);
         if (template < 92) return "The " + Rng.pick(random, PERSONS) + " Who " + Rng.pick(random, DEEDS);
-        if (template < 94) return Rng.pick(random, FIRST) + " \"" + adjective + "\" " + Rng.pick(random, LAST);
+        if (template < 94) return Rng.pick(random, FIRST) + " \"" + Rng.pick(random, NICKNAMES) + "\" " + Rng.pick(random, LAST);
         if (template < 97) return String.format(Rng.pick(random, FOREIGN), place);
         return noun + " in " + place;
     }
