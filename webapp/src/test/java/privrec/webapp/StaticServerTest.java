@@ -1,0 +1,228 @@
+package privrec.webapp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Headers, caching, compression and refusals of the static server, on the site this build assembled. */
+class StaticServerTest {
+
+    private static ServerHandle server;
+    private static String appJs;
+
+    @BeforeAll
+    static void start() {
+        server = ServerHandle.startWith(Map.of(
+                "models/catalog.tsv", ServerHandle.utf8("id\ttitle\n1\tToy Story\n"),
+                "models/manifest.json", ServerHandle.utf8("{\"formatVersion\":1}"),
+                "models/model.onnx", TinyModels.gemm(),
+                "fake-deadbeef.js", ServerHandle.utf8("// name claims a hash the content does not have\n")));
+        appJs = server.site().paths().stream().filter(p -> p.matches("app-[0-9a-f]{8}\\.js")).findFirst()
+                .orElseThrow(() -> new AssertionError("no app-<hash>.js in the built site: " + server.site().paths()));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void everyResponseCarriesThePrivacyHeadersAndNoCookie() {
+        for (String path : List.of("", "index.html", appJs, "no-such-file")) {
+            HttpResponse<byte[]> r = Http.get(server.url(path));
+            var h = r.headers();
+            assertEquals(ResponsePolicy.CSP, h.firstValue("Content-Security-Policy").orElse(null), path);
+            assertTrue(ResponsePolicy.CSP.contains("script-src 'self' 'wasm-unsafe-eval';"));
+            assertFalse(ResponsePolicy.CSP.contains("unsafe-inline"));
+            assertEquals("no-referrer", h.firstValue("Referrer-Policy").orElse(null), path);
+            assertEquals("nosniff", h.firstValue("X-Content-Type-Options").orElse(null), path);
+            assertEquals("same-origin", h.firstValue("Cross-Origin-Resource-Policy").orElse(null), path);
+            String pp = h.firstValue("Permissions-Policy").orElse("");
+            for (String feature : List.of("camera=()", "microphone=()", "geolocation=()", "interest-cohort=()")) {
+                assertTrue(pp.contains(feature), path + ": " + pp);
+            }
+            assertTrue(h.allValues("Set-Cookie").isEmpty(), path);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "'', text/html; charset=utf-8",
+        "index.html, text/html; charset=utf-8",
+        "boot.js, text/javascript; charset=utf-8",
+        "ort/ort.wasm.min.js, text/javascript; charset=utf-8",
+        "ort/ort-wasm-simd-threaded.mjs, text/javascript; charset=utf-8",
+        "ort/ort-wasm-simd-threaded.wasm, application/wasm",
+        "models/model.onnx, application/octet-stream",
+        "models/manifest.json, application/json; charset=utf-8",
+        "models/catalog.tsv, text/tab-separated-values; charset=utf-8",
+    })
+    void mediaTypes(String path, String type) {
+        HttpResponse<byte[]> r = Http.send("HEAD", server.url(path));
+        assertEquals(200, r.statusCode(), path);
+        assertEquals(type, r.headers().firstValue("Content-Type").orElse(null), path);
+    }
+
+    @Test
+    void onlyNamesThatProveTheirHashAreImmutable() {
+        assertEquals(ResponsePolicy.CACHE_IMMUTABLE, cacheControl(appJs));
+        String css = server.site().paths().stream().filter(p -> p.matches("css/app-[0-9a-f]{8}\\.css")).findFirst().orElseThrow();
+        assertEquals(ResponsePolicy.CACHE_IMMUTABLE, cacheControl(css));
+        for (String path : List.of("", "index.html", "boot.js", "models/manifest.json", "models/model.onnx",
+                "ort/ort-wasm-simd-threaded.wasm", "fake-deadbeef.js")) {
+            assertEquals("no-cache", cacheControl(path), path);
+        }
+    }
+
+    @Test
+    void indexReferencesTheHashedBundleAndNoInlineScriptOrStyle() {
+        String html = new String(Http.get(server.url()).body());
+        assertTrue(html.contains("<script src=\"" + appJs + "\"></script>"), html);
+        assertTrue(html.contains("<script src=\"ort/ort.wasm.min.js\"></script>"), html);
+        assertTrue(html.contains("<script src=\"boot.js\"></script>"), html);
+        assertFalse(html.matches("(?s).*<script>.*"), "no inline script");
+        assertFalse(html.contains("style="), "no inline style");
+        assertFalse(html.contains("<style"), "no style element");
+        assertFalse(html.matches("(?s).*\\son[a-z]+=.*"), "no inline event handlers");
+    }
+
+    @Test
+    void onlyTheThreeOnnxRuntimeFilesAreShipped() {
+        List<String> ort = server.site().paths().stream().filter(p -> p.startsWith("ort/")).toList();
+        assertEquals(List.of("ort/ort-wasm-simd-threaded.mjs", "ort/ort-wasm-simd-threaded.wasm", "ort/ort.wasm.min.js"), ort);
+        assertTrue(ServerHandle.builtSite().paths().stream().noneMatch(p -> p.endsWith("provenance.json")));
+    }
+
+    @Test
+    void strongEtagAndConditionalGet() {
+        HttpResponse<byte[]> first = Http.get(server.url("boot.js"));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertEquals('"' + Site.sha256Hex(first.body()) + '"', etag, "strong ETag = sha256 of the content");
+        for (String inm : List.of(etag, "W/" + etag, "\"other\", " + etag, "*")) {
+            HttpResponse<byte[]> again = Http.get(server.url("boot.js"), "If-None-Match", inm);
+            assertEquals(304, again.statusCode(), inm);
+            assertEquals(0, again.body().length);
+            assertEquals(etag, again.headers().firstValue("ETag").orElse(null));
+            assertEquals("no-cache", again.headers().firstValue("Cache-Control").orElse(null));
+        }
+        assertEquals(200, Http.get(server.url("boot.js"), "If-None-Match", "\"stale\"").statusCode());
+    }
+
+    @Test
+    void headDescribesTheGetWithoutABody() {
+        HttpResponse<byte[]> get = Http.get(server.url("boot.js"));
+        HttpResponse<byte[]> head = Http.send("HEAD", server.url("boot.js"));
+        assertEquals(200, head.statusCode());
+        assertEquals(0, head.body().length);
+        assertEquals(String.valueOf(get.body().length), head.headers().firstValue("Content-Length").orElse(null));
+        assertEquals(get.headers().firstValue("ETag"), head.headers().firstValue("ETag"));
+    }
+
+    @Test
+    void precompressedCopiesFollowAcceptEncoding() throws IOException {
+        String wasm = server.url("ort/ort-wasm-simd-threaded.wasm");
+        byte[] identity = Http.get(wasm).body();
+        Asset asset = server.site().find("ort/ort-wasm-simd-threaded.wasm").orElseThrow();
+
+        HttpResponse<byte[]> br = Http.get(wasm, "Accept-Encoding", "gzip, deflate, br, zstd");
+        assertEquals("br", br.headers().firstValue("Content-Encoding").orElse(null));
+        assertArrayEquals(asset.representation("br").orElseThrow(), br.body());
+        assertTrue(br.body().length < identity.length / 4, "the 14 MB wasm goes over the wire as ~2.4 MB");
+
+        HttpResponse<byte[]> gz = Http.get(wasm, "Accept-Encoding", "br;q=0, gzip");
+        assertEquals("gzip", gz.headers().firstValue("Content-Encoding").orElse(null));
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz.body()))) {
+            assertArrayEquals(identity, in.readAllBytes());
+        }
+
+        HttpResponse<byte[]> none = Http.get(wasm, "Accept-Encoding", "identity");
+        assertTrue(none.headers().firstValue("Content-Encoding").isEmpty());
+        assertEquals(identity.length, none.body().length);
+
+        for (HttpResponse<byte[]> r : List.of(br, gz, none)) {
+            assertEquals("Accept-Encoding", r.headers().firstValue("Vary").orElse(null));
+        }
+        assertEquals(3, List.of(br, gz, none).stream().map(r -> r.headers().firstValue("ETag").orElseThrow()).distinct().count(),
+                "each representation has its own strong ETag");
+        assertNotEquals(200, Http.get(server.url("ort/ort-wasm-simd-threaded.wasm.br")).statusCode(),
+                "compressed copies are not addressable on their own");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"})
+    void onlyGetAndHead(String method) {
+        HttpResponse<byte[]> r = Http.send(method, server.url("index.html"));
+        assertEquals(405, r.statusCode(), method);
+        assertEquals("GET, HEAD", r.headers().firstValue("Allow").orElse(null));
+    }
+
+    @Test
+    void queryStringsAndBodiesAreRefused() {
+        assertEquals(400, Http.get(server.url("index.html?user=alice")).statusCode());
+        assertEquals(400, Http.rawStatus(server.port(), "/?"), "even an empty query");
+        HttpRequest withBody = HttpRequest.newBuilder(URI.create(server.url("index.html")))
+                .method("GET", HttpRequest.BodyPublishers.ofString("ratings=5")).build();
+        assertEquals(400, Http.send(withBody).statusCode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/../pom.xml", "/ort/../../pom.xml", "/%2e%2e/pom.xml", "/ort/..%2f..%2fpom.xml",
+        "/..\\pom.xml", "//etc/passwd", "/./index.html", "/models/", "/.hidden", "/index.html%00", "/%69ndex.html",
+        "/../../../../etc/passwd"})
+    void pathTraversalFindsNothing(String target) {
+        int status = Http.rawStatus(server.port(), target);
+        assertTrue(status == 404 || status == 400, target + " gave " + status); // 400: the JDK rejects the URI itself
+    }
+
+    @Test
+    void unknownPathIs404() {
+        assertEquals(404, Http.get(server.url("nope.js")).statusCode());
+    }
+
+    @Test
+    void requestLogRecordsWhatTheServerSaw() {
+        try (ServerHandle s = ServerHandle.start()) {
+            Http.get(s.url("boot.js"), "Cookie", "tracker=1");
+            Http.get(s.url("missing"));
+            Http.get(s.url("index.html?q=1"));
+            List<RequestRecord> log = s.requestLog().records();
+            assertEquals(3, log.size());
+            RequestRecord boot = log.get(0);
+            assertEquals("GET", boot.method());
+            assertEquals("/boot.js", boot.path());
+            assertEquals(200, boot.status());
+            assertEquals(Http.get(s.url("boot.js")).body().length, boot.bytes());
+            assertTrue(boot.hadCookie());
+            assertEquals(404, log.get(1).status());
+            assertEquals("q=1", log.get(2).query());
+            assertEquals("GET /index.html?q=1 400 " + log.get(2).bytes(), log.get(2).logLine());
+            assertEquals(List.of("GET /boot.js", "GET /missing", "GET /index.html", "GET /boot.js"), s.requestLines());
+        }
+    }
+
+    @Test
+    void listensOnLoopbackOnly() {
+        assertTrue(server.url().startsWith("http://127.0.0.1:"));
+    }
+
+    private static String cacheControl(String path) {
+        return Http.send("HEAD", server.url(path)).headers().firstValue("Cache-Control").orElse(null);
+    }
+}
