@@ -1,0 +1,72 @@
+package privrec.trainer.eval;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Results of the protocol: the model and the baselines on the same folds, plus cold start.
+ *
+ * @param modelName    the model's name
+ * @param model        the model
+ * @param mostPopular  MostPopular baseline
+ * @param ease         exact EASE baseline, or null when the catalog is too large for it
+ * @param coldModel    cold start (empty history, profile only): the model
+ * @param coldPopular  cold start: MostPopular
+ * @param folds        number of folds run
+ * @param seconds      wall time of the run
+ */
+public record Evaluation(String modelName, MetricSet model, MetricSet mostPopular, MetricSet ease, MetricSet coldModel,
+                         MetricSet coldPopular, int folds, double seconds) {
+
+    /** The {@code --json} shape. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> modelMap = new LinkedHashMap<>();
+        modelMap.put("name", modelName);
+        modelMap.putAll(model.toMap());
+        root.put("model", modelMap);
+        Map<String, Object> baselines = new LinkedHashMap<>();
+        baselines.put("MostPopular", mostPopular.toMap());
+        if (ease != null) {
+            baselines.put("EASE", ease.toMap());
+        }
+        root.put("baselines", baselines);
+        Map<String, Object> cold = new LinkedHashMap<>();
+        cold.put("model", coldModel.toMap());
+        cold.put("MostPopular", coldPopular.toMap());
+        root.put("coldStart", cold);
+        root.put("seconds", Math.rint(seconds * 10) / 10);
+        return root;
+    }
+
+    /** Metrics for the manifest (no timing, so the manifest stays reproducible). */
+    public Map<String, Object> toManifest(String protocol) {
+        Map<String, Object> root = toJson();
+        root.remove("seconds");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("protocol", protocol);
+        out.putAll(root);
+        return out;
+    }
+
+    public String toTable() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%-34s %9s %9s %9s %9s%n", "model", "Recall@20", "Recall@50", "NDCG@10", "NDCG@100"));
+        row(out, modelName, model);
+        row(out, "MostPopular", mostPopular);
+        if (ease != null) {
+            row(out, "EASE (exact, lambda=200)", ease);
+        } else {
+            out.append("EASE (exact): not run (train skips it; evaluate skips it above " + privrec.trainer.model.ExactEase.MAX_ITEMS + " items)\n");
+        }
+        out.append(String.format("cold start (empty history, profile only)%n"));
+        row(out, modelName, coldModel);
+        row(out, "MostPopular", coldPopular);
+        out.append(String.format("%d folds, %d test users, %.1f s%n", folds, model.users(), seconds));
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String name, MetricSet m) {
+        out.append(String.format("%-34s %9.4f %9.4f %9.4f %9.4f%n", name, m.recall20(), m.recall50(), m.ndcg10(), m.ndcg100()));
+    }
+}

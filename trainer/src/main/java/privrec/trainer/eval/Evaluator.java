@@ -1,0 +1,119 @@
+package privrec.trainer.eval;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import privrec.core.Catalog;
+import privrec.core.ItemScorer;
+import privrec.core.Rating;
+import privrec.core.Recommender;
+import privrec.trainer.model.ExactEase;
+import privrec.trainer.model.Interactions;
+import privrec.trainer.model.ModelTrainer;
+import privrec.trainer.model.MostPopular;
+import privrec.trainer.model.SparseBinaryMatrix;
+import privrec.trainer.model.TrainParams;
+import privrec.trainer.model.TrainedModel;
+import privrec.trainer.model.UserPositives;
+
+/**
+ * Runs the evaluation protocol. Every ranking goes through core's {@link Recommender#rank} with an
+ * {@link ItemScorer}, the same encode → score → rank path the browser runs, so the numbers describe the product.
+ */
+public final class Evaluator {
+    public static final double EASE_LAMBDA = 200;
+    public static final String MODEL_NAME = "LowRankEASE+ProfileRegression";
+
+    /** Per-fold progress. */
+    public interface Listener {
+        void foldStarted(int fold, int folds);
+
+        ModelTrainer.Listener trainer();
+    }
+
+    private Evaluator() {
+    }
+
+    public static Evaluation run(Interactions data, TrainParams params, int folds, long seed, boolean withEase,
+                                 int foldLimit, Listener listener) {
+        long start = System.nanoTime();
+        List<Split.Fold> splits = Split.folds(data.users(), folds, seed);
+        int runFolds = Math.min(foldLimit, folds);
+        boolean ease = withEase && data.itemCount() <= ExactEase.MAX_ITEMS;
+        List<MetricSet> model = new ArrayList<>();
+        List<MetricSet> popular = new ArrayList<>();
+        List<MetricSet> easeResults = new ArrayList<>();
+        List<MetricSet> coldModel = new ArrayList<>();
+        List<MetricSet> coldPopular = new ArrayList<>();
+        OffsetDateTime dataTime = OffsetDateTime.parse("2000-01-01T00:00:00Z");
+        for (int f = 0; f < runFolds; f++) {
+            listener.foldStarted(f, runFolds);
+            Split.Fold fold = splits.get(f);
+            Catalog catalog = data.catalog(fold.training());
+            TrainedModel trained = ModelTrainer.train(fold.training(), data.itemCount(), params,
+                    data.description() + " fold " + f, dataTime, listener.trainer());
+            MostPopular mostPopular = new MostPopular(Interactions.popularity(fold.training(), data.itemCount()));
+            model.add(warm(catalog, trained.scorer(), fold.test()));
+            popular.add(warm(catalog, mostPopular, fold.test()));
+            coldModel.add(cold(catalog, trained.scorer(), fold.test()));
+            coldPopular.add(cold(catalog, mostPopular, fold.test()));
+            if (ease) {
+                ExactEase exact = ExactEase.train(new SparseBinaryMatrix(fold.training(), data.itemCount()), EASE_LAMBDA);
+                easeResults.add(warm(catalog, exact, fold.test()));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Evaluation(MODEL_NAME, MetricSet.meanOf(model), MetricSet.meanOf(popular),
+                ease ? MetricSet.meanOf(easeResults) : null, MetricSet.meanOf(coldModel), MetricSet.meanOf(coldPopular),
+                runFolds, seconds);
+    }
+
+    /** Fold-in history in, targets scored. */
+    static MetricSet warm(Catalog catalog, ItemScorer scorer, List<Split.TestUser> users) {
+        Recommender recommender = new Recommender(catalog, scorer);
+        MetricSet.Accumulator acc = new MetricSet.Accumulator();
+        for (Split.TestUser user : users) {
+            if (user.targets().length == 0) {
+                continue;
+            }
+            int[] ranked = recommender.rank(ratings(catalog, user.user(), user.foldIn()), user.user().profile(), MetricSet.DEPTH);
+            acc.add(ranked, mask(catalog.size(), user.targets()), user.targets().length);
+        }
+        return acc.result();
+    }
+
+    /** Empty history, profile only; every positive is a target. */
+    static MetricSet cold(Catalog catalog, ItemScorer scorer, List<Split.TestUser> users) {
+        Recommender recommender = new Recommender(catalog, scorer);
+        MetricSet.Accumulator acc = new MetricSet.Accumulator();
+        for (Split.TestUser user : users) {
+            int[] all = user.user().columns();
+            int[] ranked = recommender.rank(Collections.emptyList(), user.user().profile(), MetricSet.DEPTH);
+            acc.add(ranked, mask(catalog.size(), all), all.length);
+        }
+        return acc.result();
+    }
+
+    /** The user's ratings of the given columns, as the browser would hold them. */
+    static List<Rating> ratings(Catalog catalog, UserPositives user, int[] columns) {
+        List<Rating> ratings = new ArrayList<>(columns.length);
+        int p = 0;
+        for (int column : columns) {
+            while (user.columns()[p] != column) {
+                p++;
+            }
+            ratings.add(new Rating(catalog.get(column).id(), user.stars()[p]));
+        }
+        return ratings;
+    }
+
+    private static boolean[] mask(int n, int[] columns) {
+        boolean[] mask = new boolean[n];
+        for (int c : columns) {
+            mask[c] = true;
+        }
+        return mask;
+    }
+}

@@ -1,0 +1,136 @@
+package privrec.trainer.export;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.onnx.proto.OnnxMl;
+import org.tribuo.Tribuo;
+import org.tribuo.regression.sgd.linear.LinearSGDModel;
+import org.tribuo.util.onnx.ONNXContext;
+import org.tribuo.util.onnx.ONNXInitializer;
+import org.tribuo.util.onnx.ONNXNode;
+import org.tribuo.util.onnx.ONNXOperators;
+import org.tribuo.util.onnx.ONNXPlaceholder;
+import org.tribuo.util.onnx.ONNXRef;
+
+import privrec.core.Encoder;
+import privrec.core.Manifest;
+import privrec.trainer.model.CollaborativeFactors;
+import privrec.trainer.model.HybridModel;
+import privrec.trainer.model.ProfileRegression;
+
+/**
+ * Writes the whole model as one ONNX graph with Tribuo's ONNX writer ({@link ONNXContext}):
+ * <pre>
+ *   collab  = Mul(Gemm(Mul(Gemm(history, U), s), U, transB=1), d)      low-rank EASE
+ *   profile = Tribuo LinearSGDModel.writeONNXGraph(profile)              Gemm(profile, W, b)
+ *   scores  = Add(collab, Mul(profile, β))
+ * </pre>
+ * The model proto is assembled here rather than by {@code ONNXExportable.buildModel}, which would embed Tribuo's
+ * full training provenance (paths, host, timestamps) in the shipped file. Only {@link #METADATA_KEYS} go in.
+ */
+public final class OnnxExport {
+    public static final String DOMAIN = "privrec";
+    public static final String PRODUCER = "privrec-trainer";
+    public static final List<String> METADATA_KEYS = List.of("model_id", "encoder_version", "provenance_sha256");
+
+    /** The serialized model and its id. */
+    public record Exported(byte[] bytes, String modelId, OnnxMl.ModelProto proto) {
+    }
+
+    private OnnxExport() {
+    }
+
+    public static OnnxMl.GraphProto graph(HybridModel model, LinearSGDModel profileModel) {
+        int n = model.itemCount();
+        CollaborativeFactors f = model.collab();
+        ONNXContext onnx = new ONNXContext();
+        onnx.setName("privrec_hybrid");
+        ONNXPlaceholder history = onnx.floatInput(Manifest.HISTORY_INPUT, n);
+        ONNXPlaceholder profile = onnx.floatInput(Manifest.PROFILE_INPUT, Encoder.profileWidth());
+        ONNXPlaceholder scores = onnx.floatOutput(Manifest.SCORES_OUTPUT, n);
+
+        ONNXInitializer u = onnx.floatTensor("ease_u", Arrays.asList(n, f.rank()), fb -> fb.put(f.u()));
+        ONNXInitializer s = onnx.array("ease_shrink", f.s());
+        ONNXInitializer d = onnx.array("ease_scale", f.d());
+        ONNXNode latent = history.apply(ONNXOperators.GEMM, u);
+        ONNXNode shrunk = latent.apply(ONNXOperators.MUL, s);
+        Map<String, Object> transB = Collections.singletonMap("transB", 1);
+        ONNXNode back = onnx.operation(ONNXOperators.GEMM, Arrays.asList(shrunk, u), "ease_back", transB);
+        ONNXNode collab = back.apply(ONNXOperators.MUL, d);
+
+        ONNXNode popular = profileModel.writeONNXGraph(profile);
+        int[] idOfColumn = ProfileRegression.outputIdOfColumn(profileModel, n);
+        if (!isIdentity(idOfColumn)) {
+            // Tribuo's output ids are not in column order: gather the columns back into catalog order.
+            long[] indices = new long[n];
+            for (int j = 0; j < n; j++) {
+                indices[j] = idOfColumn[j];
+            }
+            popular = popular.apply(ONNXOperators.GATHER, onnx.array("profile_column_order", indices),
+                    Collections.singletonMap("axis", 1));
+        }
+        ONNXNode weighted = popular.apply(ONNXOperators.MUL, onnx.constant("beta", model.beta()));
+        collab.apply(ONNXOperators.ADD, weighted).assignTo(scores);
+        return onnx.buildGraph();
+    }
+
+    /**
+     * The ONNX file. The model id is derived from the graph bytes (so it can be stored inside the file), and the
+     * metadata holds only the id, the encoder version and the hash of the full training record.
+     */
+    public static Exported export(HybridModel model, LinearSGDModel profileModel, String provenanceSha256) {
+        OnnxMl.GraphProto graph = graph(model, profileModel);
+        String modelId = "privrec-" + sha256Hex(graph.toByteArray()).substring(0, 16);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("model_id", modelId);
+        metadata.put("encoder_version", Integer.toString(Encoder.VERSION));
+        metadata.put("provenance_sha256", provenanceSha256);
+        OnnxMl.ModelProto.Builder builder = OnnxMl.ModelProto.newBuilder()
+                .setGraph(graph)
+                .setDomain(DOMAIN)
+                .setProducerName(PRODUCER)
+                .setProducerVersion("tribuo-" + Tribuo.VERSION)
+                .setModelVersion(1)
+                .addOpsetImport(ONNXOperators.getOpsetProto())
+                .setIrVersion(6);
+        for (Map.Entry<String, String> entry : metadata.entrySet()) {
+            builder.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder()
+                    .setKey(entry.getKey()).setValue(entry.getValue()).build());
+        }
+        OnnxMl.ModelProto proto = builder.build();
+        return new Exported(proto.toByteArray(), modelId, proto);
+    }
+
+    private static boolean isIdentity(int[] permutation) {
+        for (int i = 0; i < permutation.length; i++) {
+            if (permutation[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static String sha256Hex(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            StringBuilder hex = new StringBuilder(64);
+            for (byte b : digest) {
+                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    public static String sha256Hex(String text) {
+        return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,70 @@
+package privrec.trainer.export;
+
+import java.util.List;
+import java.util.Random;
+
+import ai.onnxruntime.OrtException;
+
+import privrec.core.Encoder;
+import privrec.core.ItemScorer;
+import privrec.core.Profile;
+
+/**
+ * Export parity: the ONNX bytes, run by ONNX Runtime Java, must reproduce the in-memory scores (the ones evaluation
+ * measured) within {@link #TOLERANCE} on random histories with real users' profiles, or nothing is written.
+ */
+public final class Verifier {
+    public static final double TOLERANCE = 1e-5;
+    public static final int DEFAULT_ROWS = 256;
+    private static final int BATCH = 32;
+
+    /** Outcome of a parity check. */
+    public record Result(int rows, double maxAbsDiff) {
+        public boolean passed() {
+            return maxAbsDiff <= TOLERANCE;
+        }
+    }
+
+    private Verifier() {
+    }
+
+    /**
+     * @param profiles real users' profiles to draw from (may be empty: then empty profiles are used)
+     * @param tick     called once per batch
+     */
+    public static Result verify(byte[] onnx, ItemScorer inMemory, int itemCount, List<Profile> profiles, int rows,
+                                long seed, Runnable tick) throws OrtException {
+        Random random = new Random(seed);
+        int width = Encoder.profileWidth();
+        double max = 0;
+        try (OrtScorer ort = new OrtScorer(onnx, itemCount)) {
+            for (int done = 0; done < rows; done += BATCH) {
+                int batch = Math.min(BATCH, rows - done);
+                float[] history = new float[batch * itemCount];
+                float[] profile = new float[batch * width];
+                for (int r = 0; r < batch; r++) {
+                    // Row 0 of the first batch is empty (pure cold start); others like 1..~120 random positives.
+                    int liked = done + r == 0 ? 0 : 1 + random.nextInt(Math.min(itemCount, 120));
+                    for (int i = 0; i < liked; i++) {
+                        history[r * itemCount + random.nextInt(itemCount)] = 1f;
+                    }
+                    Profile p = profiles.isEmpty() ? Profile.EMPTY : profiles.get(random.nextInt(profiles.size()));
+                    System.arraycopy(Encoder.encodeProfile(p), 0, profile, r * width, width);
+                }
+                float[] expected = inMemory.score(history, profile, batch);
+                float[] actual = ort.score(history, profile, batch);
+                if (actual.length != expected.length) {
+                    throw new IllegalStateException("ONNX model returned " + actual.length + " scores, expected " + expected.length);
+                }
+                for (int i = 0; i < expected.length; i++) {
+                    double diff = Math.abs((double) expected[i] - actual[i]);
+                    if (!(diff <= max)) {
+                        max = Double.isNaN(diff) ? Double.POSITIVE_INFINITY : diff;
+                    }
+                }
+                tick.run();
+            }
+        }
+        return new Result(rows, max);
+    }
+}

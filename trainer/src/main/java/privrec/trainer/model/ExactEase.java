@@ -1,0 +1,58 @@
+package privrec.trainer.model;
+
+import privrec.core.Encoder;
+import privrec.core.ItemScorer;
+
+/**
+ * The EASE baseline in closed form (Steck 2019): {@code B = I − P·diag(1/diag(P))}, {@code P = (XᵀX + λI)⁻¹},
+ * diagonal zeroed; scores {@code x·B}. Dense n × n, so only for catalogs up to {@link #MAX_ITEMS} items.
+ */
+public final class ExactEase implements ItemScorer {
+    /** Above this the n² matrix (and n³ inversion) is too big for a baseline run. */
+    public static final int MAX_ITEMS = 5000;
+
+    private final float[] b;
+    private final int n;
+
+    private ExactEase(float[] b, int n) {
+        this.b = b;
+        this.n = n;
+    }
+
+    public static ExactEase train(SparseBinaryMatrix x, double lambda) {
+        int n = x.columnCount();
+        if (n > MAX_ITEMS) {
+            throw new IllegalArgumentException("exact EASE needs an n x n matrix; " + n + " items is above " + MAX_ITEMS);
+        }
+        double[] p = x.denseGram();
+        for (int j = 0; j < n; j++) {
+            p[j * n + j] += lambda;
+        }
+        SpdInverse.invertInPlace(p, n);
+        float[] b = new float[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                b[i * n + j] = i == j ? 0f : (float) (-p[i * n + j] / p[j * n + j]);
+            }
+        }
+        return new ExactEase(b, n);
+    }
+
+    @Override
+    public float[] score(float[] history, float[] profile, int rows) {
+        ItemScorer.checkShapes(history, profile, rows, n, Encoder.profileWidth());
+        float[] out = new float[rows * n];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < n; i++) {
+                float h = history[r * n + i];
+                if (h != 0f) {
+                    int base = i * n;
+                    for (int j = 0; j < n; j++) {
+                        out[r * n + j] += h * b[base + j];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

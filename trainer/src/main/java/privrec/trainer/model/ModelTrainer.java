@@ -1,0 +1,156 @@
+package privrec.trainer.model;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import privrec.core.Encoder;
+import privrec.core.TopN;
+import privrec.trainer.eval.Metrics;
+import privrec.trainer.eval.Split;
+
+/**
+ * Trains the hybrid model: low-rank EASE on the training users' positives plus a Tribuo profile regression, with
+ * λ and β chosen on held-out validation users (strong generalization inside the training set, so test users are
+ * never used for any choice). The eigenpairs do not depend on λ, so the λ × β grid costs one eigen-solve.
+ */
+public final class ModelTrainer {
+    /** Progress callbacks; the CLI turns them into progress bars. */
+    public interface Listener {
+        void stage(String name, int steps);
+
+        void step();
+
+        Listener NONE = new Listener() {
+            @Override
+            public void stage(String name, int steps) {
+            }
+
+            @Override
+            public void step() {
+            }
+        };
+    }
+
+    private static final int MIN_VALIDATION_USERS = 10;
+    private static final long VALIDATION_SALT = 0x5eed_7a11L;
+
+    private ModelTrainer() {
+    }
+
+    public static TrainedModel train(List<UserPositives> users, int itemCount, TrainParams params, String description,
+                                     OffsetDateTime dataTime, Listener listener) {
+        double lambda = params.lambda() == null ? TrainParams.DEFAULT_LAMBDA : params.lambda();
+        double beta = params.beta() == null ? TrainParams.DEFAULT_BETA : params.beta();
+        double validationNdcg = Double.NaN;
+        if (params.lambda() == null || params.beta() == null) {
+            Tuning tuning = tune(users, itemCount, params, description, dataTime, listener);
+            if (tuning != null) {
+                lambda = tuning.lambda;
+                beta = tuning.beta;
+                validationNdcg = tuning.ndcg;
+            }
+        }
+        Fitted fitted = fit(users, itemCount, params, description, dataTime, listener);
+        CollaborativeFactors factors = LowRankEase.factors(fitted.eigen, params.rank(), fitted.gramDiagonal, lambda,
+                params.tailCorrection());
+        HybridModel model = new HybridModel(factors, fitted.profile.weights(), (float) beta);
+        return new TrainedModel(model, fitted.profile.model(), lambda, beta, validationNdcg);
+    }
+
+    private record Fitted(Eigenpairs eigen, double[] gramDiagonal, ProfileRegression.Trained profile) {
+    }
+
+    private record Tuning(double lambda, double beta, double ndcg) {
+    }
+
+    private static Fitted fit(List<UserPositives> users, int itemCount, TrainParams params, String description,
+                              OffsetDateTime dataTime, Listener listener) {
+        SparseBinaryMatrix x = new SparseBinaryMatrix(users, itemCount);
+        listener.stage("eigenpairs", params.iterations());
+        Eigenpairs eigen = RandomizedEigen.topEigenpairs(x, params.rank(), params.oversample(), params.iterations(),
+                params.seed(), listener::step);
+        listener.stage("profile model (Tribuo SGD)", 1);
+        ProfileRegression.Trained profile = ProfileRegression.train(users, itemCount, params.profile(), description, dataTime);
+        listener.step();
+        return new Fitted(eigen, x.gramDiagonal(), profile);
+    }
+
+    /** Grid search on validation users; null when there are too few users to hold some out. */
+    private static Tuning tune(List<UserPositives> users, int itemCount, TrainParams params, String description,
+                               OffsetDateTime dataTime, Listener listener) {
+        List<UserPositives> eligible = Split.eligible(users);
+        int validationCount = (int) Math.round(params.validationFraction() * eligible.size());
+        if (validationCount < MIN_VALIDATION_USERS) {
+            return null;
+        }
+        Random random = new Random(params.seed() ^ VALIDATION_SALT);
+        List<UserPositives> shuffled = new ArrayList<>(eligible);
+        Collections.shuffle(shuffled, random);
+        List<UserPositives> validation = new ArrayList<>(shuffled.subList(0, validationCount));
+        Set<UserPositives> held = Collections.newSetFromMap(new IdentityHashMap<>());
+        held.addAll(validation);
+        List<UserPositives> fitUsers = new ArrayList<>();
+        for (UserPositives user : users) {
+            if (!held.contains(user)) {
+                fitUsers.add(user);
+            }
+        }
+        List<Split.TestUser> heldOut = new ArrayList<>();
+        for (UserPositives user : validation) {
+            heldOut.add(Split.splitUser(user, random));
+        }
+        Fitted fitted = fit(fitUsers, itemCount, params, description + " (tuning split)", dataTime, listener);
+
+        List<Double> lambdas = params.lambda() == null ? TrainParams.LAMBDA_GRID : List.of(params.lambda());
+        List<Double> betas = params.beta() == null ? TrainParams.BETA_GRID : List.of(params.beta());
+        listener.stage("tuning lambda x beta", lambdas.size());
+        // Profile scores do not depend on λ or β: compute once per user.
+        List<float[]> profileScores = new ArrayList<>();
+        for (Split.TestUser user : heldOut) {
+            profileScores.add(fitted.profile.weights().scores(Encoder.encodeProfile(user.user().profile()), 0));
+        }
+        Tuning best = null;
+        for (double lambda : lambdas) {
+            CollaborativeFactors factors = LowRankEase.factors(fitted.eigen, params.rank(), fitted.gramDiagonal,
+                    lambda, params.tailCorrection());
+            double[] ndcg = new double[betas.size()];
+            for (int u = 0; u < heldOut.size(); u++) {
+                Split.TestUser user = heldOut.get(u);
+                float[] history = new float[itemCount];
+                boolean[] excluded = new boolean[itemCount];
+                for (int c : user.foldIn()) {
+                    history[c] = 1f;
+                    excluded[c] = true;
+                }
+                boolean[] target = new boolean[itemCount];
+                for (int c : user.targets()) {
+                    target[c] = true;
+                }
+                float[] collab = new float[itemCount];
+                factors.addScores(history, 0, collab);
+                float[] combined = new float[itemCount];
+                for (int b = 0; b < betas.size(); b++) {
+                    float beta = betas.get(b).floatValue();
+                    for (int j = 0; j < itemCount; j++) {
+                        combined[j] = collab[j] + profileScores.get(u)[j] * beta;
+                    }
+                    int[] top = TopN.select(combined, excluded, 100, null);
+                    ndcg[b] += Metrics.ndcg(top, target, user.targets().length, 100);
+                }
+            }
+            for (int b = 0; b < betas.size(); b++) {
+                double mean = ndcg[b] / heldOut.size();
+                if (best == null || mean > best.ndcg) {
+                    best = new Tuning(lambda, betas.get(b), mean);
+                }
+            }
+            listener.step();
+        }
+        return best;
+    }
+}

@@ -1,0 +1,71 @@
+package privrec.trainer.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Training settings. {@code lambda} and {@code beta} may be null: then they are chosen on validation users
+ * (a share of the training users, never test users) from {@link #LAMBDA_GRID} and {@link #BETA_GRID}.
+ *
+ * @param rank               eigenpairs kept (model size n·rank floats)
+ * @param oversample         extra columns in the randomized eigen-solver
+ * @param iterations         subspace iterations
+ * @param lambda             EASE L2 weight, or null to tune
+ * @param beta               profile part weight, or null to tune
+ * @param tailCorrection     estimate the truncated eigenpairs' share of diag(P) (see {@link LowRankEase})
+ * @param profile            Tribuo SGD settings of the profile model
+ * @param validationFraction share of training users held out for tuning
+ * @param seed               seed of every random choice in training
+ */
+public record TrainParams(int rank, int oversample, int iterations, Double lambda, Double beta, boolean tailCorrection,
+                          ProfileRegression.Settings profile, double validationFraction, long seed) {
+    public static final List<Double> LAMBDA_GRID = List.of(50.0, 100.0, 200.0, 400.0, 800.0);
+    public static final List<Double> BETA_GRID = List.of(0.001, 0.003, 0.01, 0.03, 0.1, 0.3);
+    /** Used when there are too few users to tune. */
+    public static final double DEFAULT_LAMBDA = 200;
+    public static final double DEFAULT_BETA = 0.03;
+
+    public TrainParams {
+        if (rank < 1) {
+            throw new IllegalArgumentException("rank " + rank + " must be at least 1");
+        }
+        if (lambda != null && !(lambda > 0)) {
+            throw new IllegalArgumentException("lambda " + lambda + " must be positive");
+        }
+        if (beta != null && !(beta > 0)) {
+            throw new IllegalArgumentException("beta " + beta + " must be positive (it is the only cold-start signal)");
+        }
+    }
+
+    public static TrainParams defaults(long seed) {
+        return new TrainParams(256, 16, 6, null, null, true,
+                new ProfileRegression.Settings(ProfileRegression.Settings.DEFAULT.epochs(),
+                        ProfileRegression.Settings.DEFAULT.learningRate(), seed), 0.1, seed);
+    }
+
+    public TrainParams withLambdaBeta(Double newLambda, Double newBeta) {
+        return new TrainParams(rank, oversample, iterations, newLambda, newBeta, tailCorrection, profile,
+                validationFraction, seed);
+    }
+
+    public TrainParams withRank(int newRank) {
+        return new TrainParams(newRank, oversample, iterations, lambda, beta, tailCorrection, profile,
+                validationFraction, seed);
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("rank", rank);
+        map.put("oversample", oversample);
+        map.put("subspaceIterations", iterations);
+        map.put("lambda", lambda == null ? "tuned" : lambda);
+        map.put("beta", beta == null ? "tuned" : beta);
+        map.put("tailCorrection", tailCorrection);
+        map.put("profileEpochs", profile.epochs());
+        map.put("profileLearningRate", profile.learningRate());
+        map.put("validationFraction", validationFraction);
+        map.put("seed", seed);
+        return map;
+    }
+}

@@ -1,0 +1,187 @@
+package privrec.trainer.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.onnxruntime.OrtException;
+
+import privrec.core.Catalog;
+import privrec.core.CatalogFormat;
+import privrec.core.Encoder;
+import privrec.core.Manifest;
+import privrec.core.Profile;
+import privrec.trainer.eval.Evaluation;
+import privrec.trainer.eval.Evaluator;
+import privrec.trainer.export.ArtifactWriter;
+import privrec.trainer.export.OnnxExport;
+import privrec.trainer.export.ProvenanceRecord;
+import privrec.trainer.export.Verifier;
+import privrec.trainer.model.Interactions;
+import privrec.trainer.model.ModelTrainer;
+import privrec.trainer.model.TrainParams;
+import privrec.trainer.model.TrainedModel;
+import privrec.trainer.model.UserPositives;
+
+/**
+ * train = evaluate quickly → train on everything → export → verify with ONNX Runtime → write atomically.
+ * Deterministic: the same data and settings give byte-identical model.onnx, catalog.tsv, manifest.json and
+ * provenance.json (no wall clock, host or path enters them).
+ */
+public final class Training {
+    public static final String MODEL_FILE = "model.onnx";
+    public static final String CATALOG_FILE = "catalog.tsv";
+    public static final String MANIFEST_FILE = "manifest.json";
+    public static final String PROVENANCE_FILE = "provenance.json";
+
+    /**
+     * @param params      model settings
+     * @param evalFolds   folds of the 5-fold protocol to run for the manifest's metrics (0 = none)
+     * @param verifyRows  rows compared between ONNX Runtime and the in-memory model (at least 200)
+     */
+    public record Options(TrainParams params, int evalFolds, int verifyRows) {
+        public static final int PROTOCOL_FOLDS = 5;
+    }
+
+    /** What a training run produced. */
+    public record Result(String modelId, TrainedModel model, Evaluation evaluation, Verifier.Result verification,
+                         Map<String, byte[]> files) {
+    }
+
+    private Training() {
+    }
+
+    /** Trains and verifies; writes nothing. */
+    public static Result run(Interactions data, Options options, Progress progress) throws OrtException {
+        TrainParams params = options.params();
+        OffsetDateTime dataTime = dataTime(data.dataThrough());
+        Evaluation evaluation = null;
+        if (options.evalFolds() > 0) {
+            evaluation = Evaluator.run(data, params, Options.PROTOCOL_FOLDS, params.seed(), false, options.evalFolds(),
+                    new Evaluator.Listener() {
+                        @Override
+                        public void foldStarted(int fold, int folds) {
+                            progress.info("quick evaluation: fold " + (fold + 1) + " of " + folds);
+                        }
+
+                        @Override
+                        public ModelTrainer.Listener trainer() {
+                            return progress;
+                        }
+                    });
+            progress.done();
+        }
+        progress.info("training on all " + data.users().size() + " users");
+        TrainedModel trained = ModelTrainer.train(data.users(), data.itemCount(), params, data.description(), dataTime,
+                progress);
+        progress.done();
+        Catalog catalog = data.catalog(data.users());
+        byte[] catalogBytes = CatalogFormat.write(catalog).getBytes(StandardCharsets.UTF_8);
+
+        Map<String, Object> training = trainingRecord(data, params, trained);
+        String provenance = ProvenanceRecord.toJson(training, trained.profileModel().getProvenance());
+        byte[] provenanceBytes = provenance.getBytes(StandardCharsets.UTF_8);
+        String provenanceSha = OnnxExport.sha256Hex(provenanceBytes);
+        OnnxExport.Exported exported = OnnxExport.export(trained.scorer(), trained.profileModel(), provenanceSha);
+
+        int rows = Math.max(200, options.verifyRows());
+        progress.stage("verifying with ONNX Runtime", (rows + 31) / 32);
+        Verifier.Result verification = Verifier.verify(exported.bytes(), trained.scorer(), data.itemCount(),
+                profiles(data.users()), rows, params.seed(), progress::step);
+        progress.done();
+        if (!verification.passed()) {
+            throw new VerificationFailedException(String.format(
+                    "ONNX Runtime scores differ from the in-memory model by %.3g (limit %.0e) over %d rows; nothing written",
+                    verification.maxAbsDiff(), Verifier.TOLERANCE, verification.rows()));
+        }
+
+        training.put("provenanceSha256", provenanceSha);
+        Manifest manifest = manifest(data, exported, catalogBytes, evaluation, options, trained, training);
+        Map<String, byte[]> files = ArtifactWriter.files();
+        files.put(MODEL_FILE, exported.bytes());
+        files.put(CATALOG_FILE, catalogBytes);
+        files.put(PROVENANCE_FILE, provenanceBytes);
+        files.put(MANIFEST_FILE, manifest.toJson().getBytes(StandardCharsets.UTF_8));
+        return new Result(exported.modelId(), trained, evaluation, verification, files);
+    }
+
+    public static void write(Path out, Result result) throws IOException {
+        ArtifactWriter.write(out, result.files());
+    }
+
+    private static Map<String, Object> trainingRecord(Interactions data, TrainParams params, TrainedModel trained) {
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("params", params.toMap());
+        Map<String, Object> chosen = new LinkedHashMap<>();
+        chosen.put("rank", trained.scorer().collab().rank());
+        chosen.put("lambda", trained.lambda());
+        chosen.put("beta", trained.beta());
+        if (!Double.isNaN(trained.validationNdcg())) {
+            chosen.put("validationNdcg@100", Math.rint(trained.validationNdcg() * 10_000) / 10_000);
+        }
+        training.put("chosen", chosen);
+        Map<String, Object> dataset = new LinkedHashMap<>();
+        dataset.put("description", data.description());
+        dataset.put("movies", data.itemCount());
+        dataset.put("usersWithPositives", data.users().size());
+        int positives = 0;
+        for (UserPositives user : data.users()) {
+            positives += user.size();
+        }
+        dataset.put("positives", positives);
+        dataset.put("dataThrough", data.dataThrough());
+        training.put("data", dataset);
+        return training;
+    }
+
+    private static Manifest manifest(Interactions data, OnnxExport.Exported exported, byte[] catalogBytes,
+                                     Evaluation evaluation, Options options, TrainedModel trained,
+                                     Map<String, Object> training) {
+        int n = data.itemCount();
+        List<Manifest.TensorSpec> inputs = List.of(
+                new Manifest.TensorSpec(Manifest.HISTORY_INPUT, new int[]{-1, n}),
+                new Manifest.TensorSpec(Manifest.PROFILE_INPUT, new int[]{-1, Encoder.profileWidth()}));
+        List<Manifest.TensorSpec> outputs = List.of(new Manifest.TensorSpec(Manifest.SCORES_OUTPUT, new int[]{-1, n}));
+        List<Manifest.FileEntry> files = List.of(
+                new Manifest.FileEntry(MODEL_FILE, OnnxExport.sha256Hex(exported.bytes()), exported.bytes().length),
+                new Manifest.FileEntry(CATALOG_FILE, OnnxExport.sha256Hex(catalogBytes), catalogBytes.length));
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        if (evaluation != null) {
+            String protocol = evaluation.folds() == Options.PROTOCOL_FOLDS
+                    ? "strong generalization, 5 folds (docs/evaluation-protocol.md), seed " + options.params().seed()
+                    : "strong generalization, first " + evaluation.folds() + " of 5 folds (holdout of 20% of users), seed "
+                    + options.params().seed();
+            metrics = evaluation.toManifest(protocol);
+        }
+        String algorithm = String.format("Low-rank EASE (rank %d, lambda %s) + Tribuo LinearSGD profile regression (beta %s)",
+                trained.scorer().collab().rank(), trimmed(trained.lambda()), trimmed(trained.beta()));
+        return new Manifest(Manifest.FORMAT_VERSION, Encoder.VERSION, exported.modelId(), algorithm, data.description(),
+                data.dataThrough(), MODEL_FILE, CATALOG_FILE, n, inputs, outputs, Encoder.PROFILE_FEATURES, files,
+                metrics, training);
+    }
+
+    private static String trimmed(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private static List<Profile> profiles(List<UserPositives> users) {
+        List<Profile> profiles = new ArrayList<>(users.size());
+        for (UserPositives user : users) {
+            profiles.add(user.profile());
+        }
+        return profiles;
+    }
+
+    /** The data's end as a timestamp, for Tribuo's data source provenance (never the wall clock). */
+    static OffsetDateTime dataTime(String dataThrough) {
+        if (dataThrough.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return OffsetDateTime.parse(dataThrough + "T00:00:00Z");
+        }
+        return OffsetDateTime.parse("1970-01-01T00:00:00Z");
+    }
+}
