@@ -280,8 +280,8 @@ public final class AppController {
         Session s = open();
         RatedMovie previous = s.contents().findRating(movieId);
         String label = "Rated " + title(movieId) + " " + Stars.text(stars);
+        // Onboarding stays open while the user rates several movies; it ends with finishOnboarding().
         s.apply(Edits.rate(movieId, stars, clock.nowMillis()), label, Edits.restoreRating(movieId, previous));
-        onboardingDone = true;
         changed();
         return label + ".";
     }

@@ -228,6 +228,12 @@ final class Shell implements Worker.Screen {
         }
     }
 
+    @Override
+    public void timings(double taskMillis, double renderMillis) {
+        body.setAttribute("data-last-task-ms", String.valueOf(taskMillis));
+        body.setAttribute("data-last-render-ms", String.valueOf(renderMillis));
+    }
+
     /** Global activity listeners postpone auto-lock. */
     void listenForActivity() {
         EventListener<Event> touch = event -> app.activity();

@@ -30,6 +30,9 @@ final class Worker {
         void error(String sentence);
 
         void busy(boolean busy, double lastActionMillis);
+
+        /** Time split of the last drain: the actions themselves (vault, crypto) and the re-render (ranking, DOM). */
+        void timings(double taskMillis, double renderMillis);
     }
 
     private final Screen screen;
@@ -59,6 +62,8 @@ final class Worker {
 
     private void drain() {
         double firstQueued = -1;
+        double taskMillis = 0;
+        double renderMillis = 0;
         String error = null;
         String status = null;
         // Rendering may block (scoring awaits); tasks queued meanwhile run in the next round of this loop.
@@ -69,6 +74,7 @@ final class Worker {
                 if (firstQueued < 0) {
                     firstQueued = at;
                 }
+                double started = Performance.now();
                 try {
                     String said = task.run();
                     if (said != null) {
@@ -78,12 +84,15 @@ final class Worker {
                 } catch (Throwable e) {
                     error = ErrorMessages.sentence(e);
                 }
+                taskMillis += Performance.now() - started;
             }
+            double renderStart = Performance.now();
             try {
                 screen.render();
             } catch (Throwable e) {
                 error = ErrorMessages.sentence(e);
             }
+            renderMillis += Performance.now() - renderStart;
         }
         if (error != null) {
             screen.error(error);
@@ -91,6 +100,7 @@ final class Worker {
             screen.status(status);
         }
         draining = false;
+        screen.timings(taskMillis, renderMillis);
         screen.busy(false, Performance.now() - firstQueued);
     }
 }

@@ -83,7 +83,12 @@ class AppControllerTest {
         assertEquals("Because you liked Alien", top.reason());
         assertEquals(1.0, top.match(), 1e-9);
         assertEquals(5f, app.starsOf(ALIEN));
+        assertTrue(app.needsOnboarding(), "onboarding stays until the user is done");
+        app.finishOnboarding();
         assertFalse(app.needsOnboarding());
+        app.lock();
+        app.unlock("ana", "long enough");
+        assertFalse(app.needsOnboarding(), "a profile with ratings skips onboarding");
     }
 
     @Test

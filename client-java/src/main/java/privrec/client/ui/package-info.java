@@ -1,0 +1,90 @@
+/**
+ * The DOM views, built with teavm-jso-apis. All text (catalog titles above all) goes in through
+ * {@code textContent}; no {@code innerHTML}, no inline {@code style} attributes (CSP), only classes from
+ * {@code webapp/src/main/site/css/app.css}. Every control is a real {@code <button>}, {@code <input>} or
+ * {@code <select>} with a {@code <label>} or {@code aria-label}.
+ *
+ * <h2>Hooks for browser tests and the benchmark (stable: change only together with the tests)</h2>
+ *
+ * <h3>On {@code <body>}</h3>
+ * <ul>
+ *   <li>{@code data-state}: {@code locked | loading | ready | error} — no profile open / open but model still
+ *       loading / open and model ready / model failed (or the app could not start).</li>
+ *   <li>{@code data-busy}: {@code "true"} while an action (unlock, rate, …) or a re-render is queued or running,
+ *       {@code "false"} when the screen is up to date. Wait for {@code "false"} after every click.</li>
+ *   <li>{@code data-view}: {@code unlock | onboarding | home | ratings | privacy | model | settings}.</li>
+ *   <li>{@code data-render-count}: increments on every re-render of {@code <main>}.</li>
+ *   <li>{@code data-last-action-ms}: milliseconds from the last click (queued) to its re-rendered screen;
+ *       {@code data-last-task-ms} and {@code data-last-render-ms} split it into the action (vault save, crypto)
+ *       and the re-render (scoring, ranking, explanation, DOM).</li>
+ *   <li>{@code data-unlock-mode}: {@code create | unlock} on the profile page (a new name needs the password twice).</li>
+ * </ul>
+ *
+ * <h3>Frame (every page)</h3>
+ * {@code status} (role=status, aria-live=polite, id=status) · {@code error} (role=alert, id=error; hidden when
+ * there is none) · {@code model-status} (model loading line; {@code data-phase=loading|ready|failed}) ·
+ * {@code #main} · {@code #view-title} (the page's h1; receives focus on page change) ·
+ * nav buttons {@code nav-unlock} (locked only), {@code nav-home}, {@code nav-ratings}, {@code nav-privacy},
+ * {@code nav-model}, {@code nav-settings}, {@code nav-lock} (unlocked only); the current one has
+ * {@code aria-current=page}.
+ *
+ * <h3>Profiles page (data-view=unlock)</h3>
+ * {@code profile-list} with {@code profile-option} buttons ({@code data-name}) · {@code unlock-form} ·
+ * {@code unlock-name} · {@code unlock-password} · {@code unlock-password2} (shown only for a new name) ·
+ * {@code unlock-submit} (text "Create profile" or "Unlock") · after a CORRUPTED unlock: {@code corrupted} panel
+ * with {@code export-raw}, {@code reset-profile} then {@code reset-confirm} · import: {@code import-form},
+ * {@code import-file}, {@code import-password}, {@code import-name}, {@code import-submit}.
+ *
+ * <h3>Onboarding (data-view=onboarding, after creating a profile once the model is ready)</h3>
+ * {@code onboarding-list} of {@code onboarding-card} ({@code data-movie-id}, star buttons) ·
+ * {@code onboarding-done} · the profile form (below).
+ *
+ * <h3>Movie cards (home, search, onboarding)</h3>
+ * {@code rec-list} ({@code data-count}) of {@code rec-card} with {@code data-movie-id} and {@code data-rank}
+ * (1-based), containing {@code title}, {@code genres}, {@code reason}, {@code score} (text "model score 0.832",
+ * raw value in {@code data-score}), star buttons {@code rate-1} … {@code rate-5} ({@code aria-pressed} marks the
+ * current rating) and {@code dismiss}. {@code rec-empty} when nothing is left. {@code undo-bar} (hidden when
+ * there is nothing to undo) with {@code undo}. {@code model-wait} while the model is not ready.
+ *
+ * <h3>Search and filter (home)</h3>
+ * {@code search-input} (results update on every input event, no waiting) · {@code search-results} with
+ * {@code search-summary} and {@code search-result} cards ({@code data-movie-id}, star buttons, {@code dismiss}) ·
+ * {@code genre-filter} (a select; value -1 = all, else the index in {@code privrec.core.Genres.NAMES};
+ * dispatch a {@code change} event).
+ *
+ * <h3>My ratings (data-view=ratings)</h3>
+ * {@code ratings-list} ({@code data-count}) of {@code rating-row} ({@code data-movie-id}, {@code data-stars})
+ * with {@code rate-1..5} and {@code remove-rating}; {@code ratings-empty} when none.
+ *
+ * <h3>Privacy (data-view=privacy)</h3>
+ * {@code privacy-explanation} · {@code privacy-bytes} ({@code data-bytes}) · {@code privacy-profile},
+ * {@code privacy-ratings}, {@code privacy-dismissed}, {@code privacy-settings} (lists with {@code data-count}) ·
+ * {@code privacy-json} (the decrypted data as JSON) · {@code privacy-requests} ({@code data-count}) of
+ * {@code privacy-request} ({@code data-kind}: navigation, script, link, fetch, xmlhttprequest, other…) ·
+ * {@code privacy-refresh}.
+ *
+ * <h3>Model (data-view=model)</h3>
+ * {@code model-info} and {@code model-metrics}: {@code <dl>}s whose {@code <dd>} carry {@code data-label}
+ * ("Model id", "Algorithm", "Training data", "Data through", "Movies in catalog", "Download size …").
+ *
+ * <h3>Settings (data-view=settings)</h3>
+ * {@code profile-form}: {@code profile-age}, {@code profile-gender} (""/F/M), {@code profile-occupation}
+ * (""/one of {@code Encoder.OCCUPATIONS}), {@code profile-save} · {@code export-backup} (downloads
+ * {@code privrec-<name>-backup.json} through a Blob URL) · {@code password-form}: {@code password-old},
+ * {@code password-new}, {@code password-new2}, {@code password-submit} · {@code autolock-minutes} ·
+ * {@code delete-profile} then {@code delete-confirm} / {@code delete-cancel}.
+ *
+ * <h2>Benchmark</h2>
+ * {@code window.privrecBench} (installed at boot): {@code scoreOnce()} → Promise of the milliseconds of one
+ * full-catalog scoring (open profile's history, or empty); {@code compareNaive(n)} → Promise of
+ * {@code {items, batchMillis, perItemMillis, slowdown, maxAbsDiff}} (one batched run vs n per-movie runs);
+ * {@code lastActionMs()} and {@code renderCount()} read the body attributes above.
+ * Click → re-ranked list: note {@code renderCount()}, click a {@code rec-card}'s {@code rate-5}, wait until
+ * {@code data-busy="false"} and the render count has grown, then read {@code lastActionMs()} (or time it
+ * from the test side).
+ *
+ * <h2>Threads</h2>
+ * DOM listeners never block: they hand work to {@link privrec.client.ui.Worker}, which runs it on a TeaVM thread
+ * one action at a time and then re-renders.
+ */
+package privrec.client.ui;
