@@ -1,0 +1,135 @@
+package privrec.trainer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import privrec.core.Json;
+import privrec.trainer.TrainerMain;
+
+class CliTest {
+    /** Captured run of the CLI; printed when an assertion fails. */
+    record Run(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    @TempDir
+    static Path shared;
+    static Path data;
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = TrainerMain.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void generateSmallData() {
+        data = shared.resolve("small");
+        Run run = run("generate", "--out", data.toString(), "--movies", "120", "--users", "160", "--ratings", "7000");
+        assertEquals(0, run.code(), run::toString);
+    }
+
+    @Test
+    void helpWorksOnEveryCommand() {
+        for (String command : List.of("train", "evaluate", "generate", "inspect")) {
+            Run run = run(command, "--help");
+            assertEquals(0, run.code(), run::toString);
+            assertTrue(run.out().contains("Usage: trainer " + command), run::toString);
+        }
+        Run top = run("--help");
+        assertEquals(0, top.code(), top::toString);
+        assertTrue(top.out().contains("train") && top.out().contains("inspect"), top::toString);
+    }
+
+    @Test
+    void badFlagIsOneLineAndExitTwo() {
+        for (String[] args : List.of(new String[]{"train", "--bogus"}, new String[]{"evaluate", "--folds", "many"},
+                new String[]{"train", "--format", "parquet"}, new String[]{"train", "--rank", "0"},
+                new String[]{"frobnicate"}, new String[]{})) {
+            Run run = run(args);
+            assertEquals(2, run.code(), run::toString);
+            assertEquals(1, run.err().strip().lines().count(), run::toString);
+        }
+    }
+
+    @Test
+    void badDataIsFileLineProblemAndExitTwo(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad");
+        Files.createDirectories(bad);
+        for (String name : List.of("movies.csv", "ratings.csv")) {
+            Files.copy(data.resolve(name), bad.resolve(name));
+        }
+        List<String> lines = new ArrayList<>(Files.readAllLines(bad.resolve("ratings.csv")));
+        String[] fields = lines.get(3).split(",");
+        fields[2] = "x";
+        lines.set(3, String.join(",", fields));
+        Files.write(bad.resolve("ratings.csv"), lines);
+        Path out = dir.resolve("out");
+        Run run = run("train", "--data", bad.toString(), "--format", "ml-csv", "--out", out.toString());
+        assertEquals(2, run.code(), run::toString);
+        assertEquals(1, run.err().strip().lines().count(), run::toString);
+        assertTrue(run.err().strip().matches("ratings\\.csv:4: .+"), run::toString);
+        assertTrue(Files.notExists(out), "nothing may be written for bad data");
+
+        Run missing = run("evaluate", "--data", dir.resolve("nope").toString());
+        assertEquals(2, missing.code(), missing::toString);
+        assertEquals(1, missing.err().strip().lines().count(), missing::toString);
+    }
+
+    @Test
+    void failingVerificationLeavesOutUntouched(@TempDir Path out) throws Exception {
+        Files.writeString(out.resolve("model.onnx"), "previous model");
+        Run run = run("train", "--data", data.toString(), "--format", "ml-csv", "--out", out.toString(),
+                "--rank", "16", "--eval-folds", "0", "--verify-tolerance", "-1");
+        assertEquals(1, run.code(), run::toString);
+        assertTrue(run.err().contains("nothing written"), run::toString);
+        try (var listing = Files.list(out)) {
+            assertEquals(List.of(out.resolve("model.onnx")), listing.toList());
+        }
+        assertEquals("previous model", Files.readString(out.resolve("model.onnx")));
+    }
+
+    @Test
+    void trainWritesArtifactsThatInspectAcceptsAndTamperingIsCaught(@TempDir Path out) throws Exception {
+        Run train = run("train", "--data", data.toString(), "--format", "ml-csv", "--out", out.toString(), "--rank", "16");
+        assertEquals(0, train.code(), train::toString);
+        assertTrue(train.out().contains("max abs diff"), train::toString);
+        Run inspect = run("inspect", "--models", out.toString());
+        assertEquals(0, inspect.code(), inspect::toString);
+        assertTrue(inspect.out().contains("metadata keys [model_id, encoder_version, provenance_sha256]"), inspect::toString);
+        Files.writeString(out.resolve("catalog.tsv"), "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Run tampered = run("inspect", "--models", out.resolve("manifest.json").toString());
+        assertEquals(1, tampered.code(), tampered::toString);
+        assertTrue(tampered.err().contains("catalog.tsv"), tampered::toString);
+    }
+
+    @Test
+    void evaluateJsonHasTheDocumentedShape() {
+        Run run = run("evaluate", "--data", data.toString(), "--format", "ml-csv", "--json", "--rank", "16",
+                "--folds", "2");
+        assertEquals(0, run.code(), run::toString);
+        Map<String, Object> json = Json.parseObject(run.out(), "stdout");
+        assertEquals(List.of("model", "baselines", "coldStart", "seconds"), new ArrayList<>(json.keySet()));
+        Map<?, ?> model = (Map<?, ?>) json.get("model");
+        assertEquals(List.of("name", "recall@20", "recall@50", "ndcg@10", "ndcg@100"), new ArrayList<>(model.keySet()));
+        assertEquals(List.of("MostPopular", "EASE"), new ArrayList<>(((Map<?, ?>) json.get("baselines")).keySet()));
+        assertEquals(List.of("model", "MostPopular"), new ArrayList<>(((Map<?, ?>) json.get("coldStart")).keySet()));
+    }
+}

@@ -1,0 +1,67 @@
+package privrec.trainer.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import privrec.core.Manifest;
+import privrec.trainer.TestData;
+import privrec.trainer.export.OnnxExport;
+import privrec.trainer.model.Interactions;
+import privrec.trainer.model.TrainParams;
+
+class TrainingTest {
+    private static Training.Result train() throws Exception {
+        Interactions data = Interactions.of(TestData.smallSynthetic(5));
+        return Training.run(data, new Training.Options(TrainParams.defaults(42).withRank(24), 1, 200), Progress.NONE);
+    }
+
+    @Test
+    void twoTrainingsOnTheSameDataGiveIdenticalBytes() throws Exception {
+        Training.Result first = train();
+        Training.Result second = train();
+        assertEquals(first.files().keySet(), second.files().keySet());
+        for (String name : first.files().keySet()) {
+            assertArrayEquals(first.files().get(name), second.files().get(name), name + " differs between runs");
+        }
+    }
+
+    @Test
+    void manifestHashesTheShippedFilesAndOnlyReferencesProvenanceByHash(@TempDir Path out) throws Exception {
+        Training.Result result = train();
+        Training.write(out, result);
+        Manifest manifest = Manifest.parse(Files.readString(out.resolve(Training.MANIFEST_FILE)), "manifest.json");
+        manifest.checkCompatible();
+        assertEquals(List.of(Training.MODEL_FILE, Training.CATALOG_FILE),
+                manifest.files().stream().map(Manifest.FileEntry::name).toList());
+        for (Manifest.FileEntry entry : manifest.files()) {
+            byte[] bytes = Files.readAllBytes(out.resolve(entry.name()));
+            assertEquals(entry.sha256(), OnnxExport.sha256Hex(bytes));
+            assertEquals(entry.bytes(), bytes.length);
+        }
+        byte[] provenance = Files.readAllBytes(out.resolve(Training.PROVENANCE_FILE));
+        assertEquals(OnnxExport.sha256Hex(provenance), manifest.training().get("provenanceSha256"));
+        String text = new String(provenance, StandardCharsets.UTF_8);
+        assertFalse(text.contains(System.getProperty("user.home")), "provenance names a home directory");
+        Map<String, Object> record = privrec.core.Json.parseObject(text, "provenance.json");
+        Map<?, ?> tribuo = (Map<?, ?>) record.get("tribuoProvenance");
+        assertTrue(tribuo.containsKey("trainer"), "Tribuo provenance is kept");
+        assertFalse(tribuo.containsKey("trained-at") || tribuo.containsKey("os-name") || tribuo.containsKey("java-version"),
+                "machine and wall-clock fields are stripped");
+        assertTrue(((Map<?, ?>) manifest.metrics().get("model")).containsKey("ndcg@100"));
+        // The temporary directory is gone.
+        try (var listing = Files.list(out)) {
+            assertEquals(4, listing.count());
+        }
+    }
+}
