@@ -2,6 +2,7 @@ package privrec.client.ui;
 
 import java.util.List;
 
+import org.teavm.jso.browser.Performance;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -107,7 +108,10 @@ final class HomePage implements Page {
         section.appendChild(heading);
         section.appendChild(Dom.text("p", "hint",
                 "Computed in this browser from your ratings; nothing about you is sent anywhere."));
+        double started = Performance.now();
         List<RecCard> cards = shell.app.recommendations();
+        // Scoring + ranking + explanations alone, for the benchmark (the rest of a render is DOM work).
+        Dom.document().getBody().setAttribute("data-last-rank-ms", String.valueOf(Performance.now() - started));
         HTMLElement list = Dom.el("ol", "cards");
         Dom.testId(list, "rec-list");
         list.setAttribute("data-count", String.valueOf(cards.size()));

@@ -125,12 +125,15 @@ final class Shell implements Worker.Screen {
         boolean newView = view != shown;
         String focusKey = newView ? null : focusKeyOfActive();
         renderNav(view);
-        Dom.clear(main);
+        // Built detached and swapped in at once: the browser restyles the page once, not per card.
+        HTMLElement content = Dom.el("div", "view");
         HTMLElement heading = Dom.text("h1", "view-title", view.title);
         heading.setId("view-title");
         heading.setTabIndex(-1);
-        main.appendChild(heading);
-        viewFor(view).render(main);
+        content.appendChild(heading);
+        viewFor(view).render(content);
+        Dom.clear(main);
+        main.appendChild(content);
         shown = view;
         renders++;
         body.setAttribute("data-view", view.attribute());

@@ -16,7 +16,8 @@
  *   <li>{@code data-render-count}: increments on every re-render of {@code <main>}.</li>
  *   <li>{@code data-last-action-ms}: milliseconds from the last click (queued) to its re-rendered screen;
  *       {@code data-last-task-ms} and {@code data-last-render-ms} split it into the action (vault save, crypto)
- *       and the re-render (scoring, ranking, explanation, DOM).</li>
+ *       and the re-render (scoring, ranking, explanation, DOM); {@code data-last-rank-ms} is the scoring + ranking +
+ *       explanation part of the last home render alone.</li>
  *   <li>{@code data-unlock-mode}: {@code create | unlock} on the profile page (a new name needs the password twice).</li>
  * </ul>
  *
