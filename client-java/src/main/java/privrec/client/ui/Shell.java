@@ -76,6 +76,11 @@ final class Shell implements Worker.Screen {
         worker.refresh();
     }
 
+    /** After unlocking, create or import: start on the home page whatever page was chosen before. */
+    void openedProfile() {
+        chosen = View.HOME;
+    }
+
     void submit(Worker.Task task) {
         worker.submit(task);
     }

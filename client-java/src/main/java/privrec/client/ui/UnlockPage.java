@@ -121,9 +121,11 @@ final class UnlockPage implements Page {
             try {
                 if (creating) {
                     shell.app.create(who, secret, again);
+                    shell.openedProfile();
                     return "Created profile " + who + ". Rate a few movies to get started.";
                 }
                 shell.app.unlock(who, secret);
+                shell.openedProfile();
                 shell.drafts.corruptedName = null;
                 return "Unlocked " + who + ".";
             } catch (VaultException e) {
@@ -185,6 +187,7 @@ final class UnlockPage implements Page {
             shell.submit(() -> {
                 String text = Files.readFirstFile(file);
                 shell.app.importBackup(text, secret, asName);
+                shell.openedProfile();
                 return "Imported the backup as " + shell.app.profileName() + ".";
             });
         });

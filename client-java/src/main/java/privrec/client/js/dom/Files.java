@@ -2,6 +2,7 @@ package privrec.client.js.dom;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.core.JSString;
 import org.teavm.jso.dom.html.HTMLInputElement;
 
 import privrec.client.js.JsPromises;
@@ -32,12 +33,13 @@ public final class Files {
         if (fileCount(input) == 0) {
             return null;
         }
-        return JsPromises.await(firstFileText(input));
+        // The promise yields a JS string; generics carry no conversion, so take it as JSString and convert.
+        return JsPromises.await(firstFileText(input)).stringValue();
     }
 
     @JSBody(params = "input", script = "return input.files ? input.files.length : 0;")
     private static native int fileCount(HTMLInputElement input);
 
     @JSBody(params = "input", script = "return input.files[0].text();")
-    private static native JSPromise<String> firstFileText(HTMLInputElement input);
+    private static native JSPromise<JSString> firstFileText(HTMLInputElement input);
 }
