@@ -45,7 +45,7 @@ class ChromiumSmokeTest {
     void pageLoadsWithoutCspViolations() {
         chrome.waitUntil(Duration.ofSeconds(10), "document.getElementById('app') !== null");
         chrome.screenshot(Path.of("target", "screenshots", "smoke-index.png"));
-        assertEquals(List.of(), chrome.cspViolations());
+        assertEquals(List.of(), chrome.cspViolations(), () -> "console: " + chrome.consoleMessages());
         assertTrue(server.requestLines().containsAll(List.of("GET /", "GET /ort/ort.wasm.min.js", "GET /boot.js")),
                 server.requestLines().toString());
     }
@@ -92,6 +92,9 @@ class ChromiumSmokeTest {
                 + "try { setTimeout('window.__evalRan = true;', 0); } catch (e) { }"
                 + "setTimeout(function () { done(window.__evalRan === true); }, 100);");
         assertEquals(false, stringTimer, "string code must not run (no 'unsafe-eval')");
+        // Violation events are queued tasks: wait for them rather than racing the rejection.
+        chrome.waitUntil(Duration.ofSeconds(5), "window.__cspViolations.some(function (v) { return v.directive === 'connect-src'; })"
+                + " && window.__cspViolations.some(function (v) { return v.directive.indexOf('script-src') === 0; })");
         List<String> directives = chrome.cspViolations().stream().map(v -> String.valueOf(v.get("directive"))).toList();
         assertTrue(directives.contains("connect-src"), directives.toString());
         assertTrue(directives.stream().anyMatch(d -> d.startsWith("script-src")), directives.toString());
