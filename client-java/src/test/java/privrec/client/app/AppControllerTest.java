@@ -245,6 +245,41 @@ class AppControllerTest {
     }
 
     @Test
+    void deletionInAnotherTabLocksThisOne() {
+        app.create("ana", "long enough", "long enough");
+        vaults.deleteFromOtherTab("ana");
+        assertEquals(AppState.LOCKED, app.state());
+        assertNull(app.profileName());
+    }
+
+    @Test
+    void externalChangesRunOnTheBackgroundHook() {
+        List<Runnable> queued = new ArrayList<>();
+        app.setBackground(queued::add);
+        app.create("ana", "long enough", "long enough");
+        vaults.saveFromOtherTab("ana", c -> c.withDismissed(HEAT));
+        assertFalse(app.isDismissed(HEAT), "nothing blocking ran inside the storage event");
+        queued.forEach(Runnable::run);
+        assertTrue(app.isDismissed(HEAT));
+    }
+
+    @Test
+    void aSecondUserSeesNothingOfTheFirst() {
+        app.create("ana", "long enough", "long enough");
+        app.rate(HEAT, 5);
+        app.saveProfile(new Profile(40, "M", null));
+        app.setGenreFilter(Genres.indexOf("Action"));
+        app.lock();
+        app.create("ben", "other secret", "other secret");
+        assertTrue(app.ratings().isEmpty());
+        assertTrue(app.profile().isEmpty());
+        assertEquals(-1, app.genreFilter());
+        assertNull(app.undoLabel());
+        assertEquals(6, app.recommendations().size());
+        assertEquals(List.of("ana", "ben"), app.profileNames());
+    }
+
+    @Test
     void wrongPasswordSaysSoAndKeepsEverythingLocked() {
         app.create("ana", "long enough", "long enough");
         app.rate(HEAT, 4);

@@ -90,6 +90,14 @@ final class InMemoryVaults implements VaultStore {
         return create(name, password);
     }
 
+    /** Another tab deletes the vault and the storage event fires here. */
+    void deleteFromOtherTab(String name) {
+        Stored s = stored.remove(name);
+        for (Runnable listener : new ArrayList<>(s.listeners)) {
+            listener.run();
+        }
+    }
+
     /** Another tab saves an edit of the stored contents and fires the storage event. */
     void saveFromOtherTab(String name, UnaryOperator<VaultContents> edit) {
         Stored s = stored.get(name);
@@ -134,6 +142,9 @@ final class InMemoryVaults implements VaultStore {
         @Override
         public VaultContents reload() {
             checkOpen();
+            if (stored.get(name) != store) {
+                throw new VaultException(Kind.NOT_FOUND, "The profile was deleted.");
+            }
             contents = store.contents;
             revision = store.revision;
             return contents;
