@@ -82,6 +82,15 @@ for (const [from, to] of renames) {
   if (!re.test(html)) fail(`index.html does not reference ${from}`);
   html = html.replace(re, `$1${to}$2`);
 }
+// Subresource Integrity on every script and stylesheet index.html loads (threat model: a tampered file in
+// transit or on a mirror is refused by the browser). onnxruntime-web's own .mjs/.wasm cannot carry SRI.
+const sri = (buf) => `sha384-${createHash('sha384').update(buf).digest('base64')}`;
+const ortDistForSri = path.join(path.resolve(args['node-modules']), 'onnxruntime-web', 'dist');
+html = html.replace(/<(script src|link rel="stylesheet" href)="([^"]+)"/g, (tag, kind, ref) => {
+  const file = ref.startsWith('ort/') ? path.join(ortDistForSri, ref.slice(4)) : path.join(out, ref);
+  if (!fs.existsSync(file)) fail(`index.html references ${ref}, which the site does not have`);
+  return `${tag} integrity="${sri(fs.readFileSync(file))}"`;
+});
 put('index.html', Buffer.from(html, 'utf8'));
 
 // 3. onnxruntime-web runtime files, byte-identical to the pinned npm package.

@@ -92,11 +92,19 @@ class StaticServerTest {
     }
 
     @Test
-    void indexReferencesTheHashedBundleAndNoInlineScriptOrStyle() {
-        String html = new String(Http.get(server.url()).body());
-        assertTrue(html.contains("<script src=\"" + appJs + "\"></script>"), html);
-        assertTrue(html.contains("<script src=\"ort/ort.wasm.min.js\"></script>"), html);
-        assertTrue(html.contains("<script src=\"boot.js\"></script>"), html);
+    void indexLoadsEachScriptAndStyleWithSubresourceIntegrityAndNothingInline() throws Exception {
+        String html = new String(Http.get(server.url()).body(), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<(?:script src|link rel=\"stylesheet\" href)=\"([^\"]+)\" integrity=\"sha384-([^\"]+)\"").matcher(html);
+        List<String> refs = new java.util.ArrayList<>();
+        while (m.find()) {
+            byte[] served = Http.get(server.url(m.group(1))).body();
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-384").digest(served);
+            assertEquals(java.util.Base64.getEncoder().encodeToString(digest), m.group(2), m.group(1));
+            refs.add(m.group(1));
+        }
+        assertEquals(List.of(refs.get(0), "ort/ort.wasm.min.js", appJs, "boot.js"), refs, html);
+        assertTrue(refs.get(0).matches("css/app-[0-9a-f]{8}\\.css"), refs.get(0));
         assertFalse(html.matches("(?s).*<script>.*"), "no inline script");
         assertFalse(html.contains("style="), "no inline style");
         assertFalse(html.contains("<style"), "no style element");
