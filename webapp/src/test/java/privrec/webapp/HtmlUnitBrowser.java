@@ -76,6 +76,11 @@ public final class HtmlUnitBrowser implements AutoCloseable {
         }
     }
 
+    /** The page now shown in the current window (after the app navigated or reloaded). */
+    public HtmlPage currentPage() {
+        return (HtmlPage) client.getCurrentWindow().getEnclosedPage();
+    }
+
     /** Runs page JavaScript while polling {@code condition} until it holds; fails after {@code timeout}. */
     public HtmlPage waitFor(HtmlPage page, Duration timeout, Predicate<HtmlPage> condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
