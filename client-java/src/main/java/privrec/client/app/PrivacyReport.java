@@ -61,7 +61,7 @@ public record PrivacyReport(List<String> profileLines, List<String> ratingLines,
         if (item == null) {
             return "Movie #" + movieId;
         }
-        return item.year() > 0 ? item.title() + " (" + item.year() + ")" : item.title();
+        return Titles.withYear(item.title(), item.year());
     }
 
     /** The decrypted data as JSON, in the vault's own field names. */

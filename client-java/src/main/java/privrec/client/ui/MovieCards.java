@@ -6,6 +6,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 
 import privrec.client.app.Numbers;
 import privrec.client.app.RecCard;
+import privrec.client.app.Titles;
 import privrec.core.Item;
 
 /** Cards and rows for movies, shared by home, search, onboarding and "My ratings". Titles go in as text only. */
@@ -49,7 +50,7 @@ final class MovieCards {
         HTMLElement name = Dom.text("span", "title", title);
         Dom.testId(name, "title");
         heading.appendChild(name);
-        if (year > 0) {
+        if (year > 0 && !Titles.hasYear(title, year)) {
             heading.appendChild(Dom.text("span", "year", " (" + year + ")"));
         }
         return heading;

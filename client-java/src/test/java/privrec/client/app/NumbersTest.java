@@ -28,4 +28,12 @@ class NumbersTest {
         assertEquals("4 stars", Stars.text(4f));
         assertEquals("3.5 stars", Stars.text(3.5f));
     }
+
+    @Test
+    void yearIsShownOnceEvenWhenTheTitleHasIt() {
+        assertEquals("Toy Story (1995)", Titles.withYear("Toy Story (1995)", 1995));
+        assertEquals("Heat (1995)", Titles.withYear("Heat", 1995));
+        assertEquals("Heat", Titles.withYear("Heat", 0));
+        assertEquals("1984 (1956)", Titles.withYear("1984", 1956));
+    }
 }
