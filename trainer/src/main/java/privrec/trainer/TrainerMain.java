@@ -20,6 +20,7 @@ import privrec.trainer.cli.GenerateCommand;
 import privrec.trainer.cli.InspectCommand;
 import privrec.trainer.cli.TrainCommand;
 import privrec.trainer.data.DataFormatException;
+import privrec.trainer.export.TelemetryGuard;
 import privrec.trainer.pipeline.VerificationFailedException;
 
 /**
@@ -42,7 +43,11 @@ public final class TrainerMain implements Runnable {
         throw new ParameterException(spec.commandLine(), "a command is required: train, evaluate, generate or inspect");
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (!TelemetryGuard.disabledByEnvironment()) {
+            // ONNX Runtime writes a device id at environment creation unless this variable is set (see TelemetryGuard).
+            System.exit(TelemetryGuard.relaunch(TrainerMain.class.getName(), args));
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

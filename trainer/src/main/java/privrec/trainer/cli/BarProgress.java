@@ -49,9 +49,10 @@ final class BarProgress implements Progress {
                 .build();
     }
 
-    void advanceTo(long value) {
+    /** Advances by {@code delta} (the loaders report bytes read since their previous call). */
+    void advanceBy(long delta) {
         if (bar != null) {
-            bar.stepTo(value);
+            bar.stepBy(delta);
         }
     }
 

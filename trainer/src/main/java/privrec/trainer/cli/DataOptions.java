@@ -2,7 +2,6 @@ package privrec.trainer.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import picocli.CommandLine.ITypeConverter;
@@ -44,15 +43,12 @@ final class DataOptions {
             progress.info("generating synthetic data (seed " + seed + ")");
             return SyntheticData.generate(seed);
         }
-        if (!Files.isDirectory(data)) {
-            throw new NoSuchFileException(data.toString(), null, "not a directory");
-        }
         DataFormat chosen = format != null ? format
                 : Files.exists(data.resolve("u.data")) ? DataFormat.ML_100K : DataFormat.ML_CSV;
         long total = Datasets.totalBytes(data, chosen);
         progress.bytes("loading " + chosen, total);
         try {
-            return Datasets.load(data, chosen, progress::advanceTo);
+            return Datasets.load(data, chosen, progress::advanceBy);
         } finally {
             progress.done();
         }

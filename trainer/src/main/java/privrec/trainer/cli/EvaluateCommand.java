@@ -51,16 +51,22 @@ public final class EvaluateCommand implements Callable<Integer> {
             progress.info("EASE baseline skipped: " + interactions.itemCount() + " items is above "
                     + ExactEase.MAX_ITEMS + " (dense items x items matrix)");
         }
+        // One bar over the folds; each fold trains the model (eigenpairs, Tribuo SGD, tuning) and both baselines.
+        progress.stage("evaluating folds", folds);
         Evaluation evaluation = Evaluator.run(interactions, model.params(data.seed), folds, data.seed, true, folds,
                 new Evaluator.Listener() {
                     @Override
                     public void foldStarted(int fold, int total) {
-                        progress.info("fold " + (fold + 1) + " of " + total);
+                    }
+
+                    @Override
+                    public void foldFinished(int fold, int total) {
+                        progress.step();
                     }
 
                     @Override
                     public ModelTrainer.Listener trainer() {
-                        return progress;
+                        return ModelTrainer.Listener.NONE;
                     }
                 });
         progress.done();

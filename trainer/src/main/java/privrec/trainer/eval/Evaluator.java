@@ -30,6 +30,13 @@ public final class Evaluator {
     public interface Listener {
         void foldStarted(int fold, int folds);
 
+        default void foldFinished(int fold, int folds) {
+        }
+
+        /** The model trained for a fold (training reuses fold 1's tuned λ and β). */
+        default void foldModel(int fold, TrainedModel model) {
+        }
+
         ModelTrainer.Listener trainer();
     }
 
@@ -54,6 +61,7 @@ public final class Evaluator {
             Catalog catalog = data.catalog(fold.training());
             TrainedModel trained = ModelTrainer.train(fold.training(), data.itemCount(), params,
                     data.description() + " fold " + f, dataTime, listener.trainer());
+            listener.foldModel(f, trained);
             MostPopular mostPopular = new MostPopular(Interactions.popularity(fold.training(), data.itemCount()));
             model.add(warm(catalog, trained.scorer(), fold.test()));
             popular.add(warm(catalog, mostPopular, fold.test()));
@@ -63,6 +71,7 @@ public final class Evaluator {
                 ExactEase exact = ExactEase.train(new SparseBinaryMatrix(fold.training(), data.itemCount()), EASE_LAMBDA);
                 easeResults.add(warm(catalog, exact, fold.test()));
             }
+            listener.foldFinished(f, runFolds);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Evaluation(MODEL_NAME, MetricSet.meanOf(model), MetricSet.meanOf(popular),

@@ -7,6 +7,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import privrec.core.Encoder;
 import privrec.core.TopN;
@@ -68,16 +70,40 @@ public final class ModelTrainer {
     private record Tuning(double lambda, double beta, double ndcg) {
     }
 
+    /**
+     * The eigen-solve and the Tribuo profile model are independent, so the profile model trains on a second thread
+     * (2 cores here); each is deterministic on its own, so the result does not depend on the interleaving.
+     */
     private static Fitted fit(List<UserPositives> users, int itemCount, TrainParams params, String description,
                               OffsetDateTime dataTime, Listener listener) {
         SparseBinaryMatrix x = new SparseBinaryMatrix(users, itemCount);
-        listener.stage("eigenpairs", params.iterations());
+        CompletableFuture<ProfileRegression.Trained> profile = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                profile.complete(ProfileRegression.train(users, itemCount, params.profile(), description, dataTime));
+            } catch (Throwable e) {
+                profile.completeExceptionally(e);
+            }
+        }, "profile-model");
+        worker.setDaemon(true);
+        worker.start();
+        listener.stage("eigenpairs (profile model trains alongside)", params.iterations() + 1);
         Eigenpairs eigen = RandomizedEigen.topEigenpairs(x, params.rank(), params.oversample(), params.iterations(),
                 params.seed(), listener::step);
-        listener.stage("profile model (Tribuo SGD)", 1);
-        ProfileRegression.Trained profile = ProfileRegression.train(users, itemCount, params.profile(), description, dataTime);
-        listener.step();
-        return new Fitted(eigen, x.gramDiagonal(), profile);
+        try {
+            ProfileRegression.Trained trained = profile.get();
+            listener.step();
+            return new Fitted(eigen, x.gramDiagonal(), trained);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training the profile model", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("profile model training failed: " + cause, cause);
+        }
     }
 
     /** Grid search on validation users; null when there are too few users to hold some out. */

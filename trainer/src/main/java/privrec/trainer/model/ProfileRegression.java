@@ -23,8 +23,10 @@ import privrec.core.Encoder;
 /**
  * "Popular with people like you": a Tribuo multi-output linear regression from the profile one-hot
  * ({@link Encoder#PROFILE_FEATURES}) to each item's 0/1 positive indicator, trained with {@link LinearSGDTrainer}
- * (squared loss, AdaGrad). With one-hot inputs its optimum is a smoothed per-group positive rate, which is what cold
- * start needs; with an empty profile it is the global rate, i.e. MostPopular.
+ * (squared loss, AdaGrad). With one-hot inputs its optimum is a per-group positive rate; few epochs at a small
+ * learning rate stop it early, which shrinks small demographic groups towards the overall rate (early stopping
+ * acts as L2 here: 3 epochs at 0.01 beat 5–20 epochs at 0.05–0.2 for cold start on both the synthetic data and
+ * MovieLens-100k). With an empty profile it predicts the overall rate, i.e. MostPopular.
  *
  * <p>Column-order contract: Tribuo orders ONNX input columns by sorted feature name and output columns by output
  * id. Features are the (already sorted) profile names, every one present in every example (zeros included) so the
@@ -34,7 +36,7 @@ import privrec.core.Encoder;
 public final class ProfileRegression {
     /** Trainer settings. */
     public record Settings(int epochs, double learningRate, long seed) {
-        public static final Settings DEFAULT = new Settings(5, 0.05, 42);
+        public static final Settings DEFAULT = new Settings(3, 0.01, 42);
     }
 
     /** The Tribuo model and its weights in catalog column order. */

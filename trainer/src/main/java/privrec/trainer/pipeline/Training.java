@@ -62,33 +62,60 @@ public final class Training {
     }
 
     /** Trains and verifies; writes nothing. */
+    @SuppressWarnings("unchecked")
     public static Result run(Interactions data, Options options, Progress progress) throws OrtException {
         TrainParams params = options.params();
         OffsetDateTime dataTime = dataTime(data.dataThrough());
         Evaluation evaluation = null;
+        TrainedModel[] firstFold = new TrainedModel[1];
         if (options.evalFolds() > 0) {
+            progress.stage("quick evaluation (folds)", options.evalFolds());
             evaluation = Evaluator.run(data, params, Options.PROTOCOL_FOLDS, params.seed(), false, options.evalFolds(),
                     new Evaluator.Listener() {
                         @Override
                         public void foldStarted(int fold, int folds) {
-                            progress.info("quick evaluation: fold " + (fold + 1) + " of " + folds);
+                        }
+
+                        @Override
+                        public void foldFinished(int fold, int folds) {
+                            progress.step();
+                        }
+
+                        @Override
+                        public void foldModel(int fold, TrainedModel model) {
+                            if (fold == 0) {
+                                firstFold[0] = model;
+                            }
                         }
 
                         @Override
                         public ModelTrainer.Listener trainer() {
-                            return progress;
+                            return ModelTrainer.Listener.NONE;
                         }
                     });
             progress.done();
         }
+        // λ and β tuned inside the quick evaluation's first fold (on validation users drawn from its training users,
+        // never its test users) are reused, which saves a second tuning run; without a quick evaluation, tune here.
+        TrainParams finalParams = params;
+        String tunedOn = params.lambda() != null && params.beta() != null ? "given" : "validation users of all users";
+        if (firstFold[0] != null) {
+            finalParams = params.withLambdaBeta(firstFold[0].lambda(), firstFold[0].beta());
+            tunedOn = "validation users inside the training users of quick-evaluation fold 1";
+        }
         progress.info("training on all " + data.users().size() + " users");
-        TrainedModel trained = ModelTrainer.train(data.users(), data.itemCount(), params, data.description(), dataTime,
-                progress);
+        TrainedModel trained = ModelTrainer.train(data.users(), data.itemCount(), finalParams, data.description(),
+                dataTime, progress);
+        if (firstFold[0] != null) {
+            trained = new TrainedModel(trained.scorer(), trained.profileModel(), trained.lambda(), trained.beta(),
+                    firstFold[0].validationNdcg());
+        }
         progress.done();
         Catalog catalog = data.catalog(data.users());
         byte[] catalogBytes = CatalogFormat.write(catalog).getBytes(StandardCharsets.UTF_8);
 
         Map<String, Object> training = trainingRecord(data, params, trained);
+        ((Map<String, Object>) training.get("chosen")).put("tunedOn", tunedOn);
         String provenance = ProvenanceRecord.toJson(training, trained.profileModel().getProvenance());
         byte[] provenanceBytes = provenance.getBytes(StandardCharsets.UTF_8);
         String provenanceSha = OnnxExport.sha256Hex(provenanceBytes);
