@@ -116,8 +116,9 @@ final class HomePage implements Page {
         Dom.testId(list, "rec-list");
         list.setAttribute("data-count", String.valueOf(cards.size()));
         for (int i = 0; i < cards.size(); i++) {
-            list.appendChild(MovieCards.recommendation(shell, cards.get(i), i + 1));
+            list.appendChild(shell.cards.card(shell, cards.get(i), i + 1));
         }
+        shell.cards.endRender();
         if (cards.isEmpty()) {
             HTMLElement none = Dom.text("p", "notice", "No recommendations left for this filter.");
             Dom.testId(none, "rec-empty");

@@ -14,20 +14,25 @@ final class MovieCards {
     private MovieCards() {
     }
 
-    /** A recommendation: title, year, genres, match meter + raw model score, reason, stars, "Not interested". */
-    static HTMLElement recommendation(Shell shell, RecCard card, int rank) {
+    /**
+     * A recommendation: title, year, genres, match meter + raw model score, reason, stars, "Not interested".
+     * Returned with handles on the parts a re-rank changes (see {@link CardCache}).
+     */
+    static CardCache.Entry recommendation(Shell shell, RecCard card) {
+        CardCache.Entry entry = new CardCache.Entry();
         HTMLElement li = Dom.el("li", "card");
         Dom.testId(li, "rec-card");
         li.setAttribute("data-movie-id", String.valueOf(card.movieId()));
-        li.setAttribute("data-rank", String.valueOf(rank));
         li.appendChild(title("h2", card.title(), card.year()));
         li.appendChild(genres(card.genres()));
-        HTMLElement reason = Dom.text("p", "reason", card.reason());
-        Dom.testId(reason, "reason");
-        li.appendChild(reason);
-        li.appendChild(score(card));
+        entry.reason = Dom.text("p", "reason", card.reason());
+        Dom.testId(entry.reason, "reason");
+        li.appendChild(entry.reason);
+        li.appendChild(score(card, entry));
         li.appendChild(actions(shell, card.movieId(), card.title(), 0, true));
-        return li;
+        entry.card = li;
+        entry.shown = card;
+        return entry;
     }
 
     /** A movie found by search or offered in onboarding. */
@@ -66,7 +71,7 @@ final class MovieCards {
      * The score, honestly: the raw number is labelled "model score" (it is not a star prediction), and the meter
      * only places it between the lowest and highest score in this list.
      */
-    private static HTMLElement score(RecCard card) {
+    private static HTMLElement score(RecCard card, CardCache.Entry entry) {
         HTMLElement box = Dom.el("div", "score");
         String meterId = Dom.uniqueId("match");
         HTMLElement label = Dom.text("label", "score-label", "Match in this list");
@@ -83,6 +88,8 @@ final class MovieCards {
         box.appendChild(label);
         box.appendChild(meter);
         box.appendChild(raw);
+        entry.meter = meter;
+        entry.score = raw;
         return box;
     }
 

@@ -19,6 +19,8 @@ final class Shell implements Worker.Screen {
     final Worker worker;
     /** Transient UI state (never stored): survives re-renders, dropped on lock. */
     final Drafts drafts = new Drafts();
+    /** Recommendation cards reused across re-ranks; emptied whenever no profile is open. */
+    final CardCache cards = new CardCache();
 
     private final HTMLBodyElement body = Dom.document().getBody();
     private final HTMLElement nav = Dom.el("nav", "nav");
@@ -125,6 +127,7 @@ final class Shell implements Worker.Screen {
         if (!app.isUnlocked()) {
             drafts.confirmDelete = false;
             drafts.query = "";
+            cards.clear();
         }
         View view = effectiveView();
         boolean newView = view != shown;
