@@ -32,6 +32,7 @@ final class Shell implements Worker.Screen {
     private View shown;
     private int renderedRevision = -1;
     private int renders;
+    private boolean renderedUnlocked;
 
     /** What the user typed or picked that a re-render must not lose. */
     static final class Drafts {
@@ -128,7 +129,12 @@ final class Shell implements Worker.Screen {
             drafts.confirmDelete = false;
             drafts.query = "";
             cards.clear();
+            if (renderedUnlocked) {
+                // The last sentence may name a movie ("Rated Heat 4 stars."): nothing of the profile stays on screen.
+                status.setTextContent("");
+            }
         }
+        renderedUnlocked = app.isUnlocked();
         View view = effectiveView();
         boolean newView = view != shown;
         String focusKey = newView ? null : focusKeyOfActive();
