@@ -9,7 +9,8 @@
  * <h3>On {@code <body>}</h3>
  * <ul>
  *   <li>{@code data-state}: {@code locked | loading | ready | error} — no profile open / open but model still
- *       loading / open and model ready / model failed (or the app could not start).</li>
+ *       loading / open and model ready / open and the model failed (or the app could not start at all). While
+ *       locked the model's own progress is on {@code model-status}'s {@code data-phase}.</li>
  *   <li>{@code data-busy}: {@code "true"} while an action (unlock, rate, …) or a re-render is queued or running,
  *       {@code "false"} when the screen is up to date. Wait for {@code "false"} after every click.</li>
  *   <li>{@code data-view}: {@code unlock | onboarding | home | ratings | privacy | model | settings}.</li>
