@@ -33,7 +33,9 @@ final class Ort {
             + "if (env.wasm) {"
             + "  env.wasm.numThreads = 1;"
             + "  env.wasm.proxy = false;"
-            + "  env.wasm.wasmPaths = wasmPaths;"
+            // Absolute on purpose: a relative "ort/" is taken as a bare module specifier by the .mjs loader, and
+            // the .mjs and .wasm would resolve against different bases.
+            + "  env.wasm.wasmPaths = new URL(wasmPaths, document.baseURI).href;"
             + "}")
     static native void configure(String wasmPaths);
 
