@@ -17,7 +17,7 @@ import privrec.trainer.model.ModelTrainer;
 
 /** {@code evaluate}: the protocol of docs/evaluation-protocol.md, model beside MostPopular and exact EASE. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Strong-generalization evaluation (held-out users, 80% of their positives folded in): "
+        description = {"Strong-generalization evaluation (held-out users, 80%% of their positives folded in): "
                 + "the model, MostPopular and exact EASE (lambda 200) on the same folds, and cold start "
                 + "(profile only) against MostPopular.",
                 "Exact EASE needs a dense items x items matrix and is skipped above " + ExactEase.MAX_ITEMS + " items."})

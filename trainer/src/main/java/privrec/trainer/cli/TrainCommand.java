@@ -30,8 +30,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "models", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--eval-folds", defaultValue = "1", paramLabel = "N",
-            description = "Folds of the 5-fold protocol run for the manifest's metrics: 1 = a 20% user holdout, "
+    @Option(names = "--eval-folds", defaultValue = "5", paramLabel = "N",
+            description = "Folds of the 5-fold protocol run for the manifest's metrics: 1 = a 20%% user holdout, "
                     + "5 = the full protocol, 0 = none (default ${DEFAULT-VALUE}).")
     int evalFolds;
 

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import privrec.core.Catalog;
 import privrec.core.Encoder;
@@ -40,32 +39,66 @@ public record Interactions(List<Movie> movies, List<UserPositives> users, String
                 throw new IllegalArgumentException("movie id " + movies.get(i).id() + " appears twice");
             }
         }
-        // Per user: column -> stars. A repeated rating of the same movie keeps the later one (file order).
-        Map<Integer, TreeMap<Integer, Float>> byUser = new TreeMap<>();
+        int n = dataset.ratingCount();
+        int[] column = new int[n];
         long newest = Long.MIN_VALUE;
-        for (int r = 0; r < dataset.ratingCount(); r++) {
+        for (int r = 0; r < n; r++) {
             newest = Math.max(newest, dataset.timestamps()[r]);
-            Integer column = columnById.get(dataset.movieIds()[r]);
-            if (column == null) {
+            Integer c = columnById.get(dataset.movieIds()[r]);
+            if (c == null) {
                 throw new IllegalArgumentException("rating " + r + " names unknown movie " + dataset.movieIds()[r]);
             }
-            TreeMap<Integer, Float> ratings = byUser.computeIfAbsent(dataset.userIds()[r], u -> new TreeMap<>());
-            ratings.put(column, dataset.stars()[r]);
+            column[r] = c;
         }
-        List<UserPositives> users = new ArrayList<>(byUser.size());
-        for (Map.Entry<Integer, TreeMap<Integer, Float>> entry : byUser.entrySet()) {
-            int[] columns = new int[entry.getValue().size()];
-            float[] stars = new float[columns.length];
-            int n = 0;
-            for (Map.Entry<Integer, Float> rating : entry.getValue().entrySet()) {
-                if (Encoder.isPositive(rating.getValue())) {
-                    columns[n] = rating.getKey();
-                    stars[n++] = rating.getValue();
+        // Bucket rating indices by user (counting sort, file order kept inside a user): primitive arrays only, so
+        // tens of millions of ratings (ml-25m) need a few hundred MB rather than a map entry per rating.
+        int[] userIds = dataset.userIds();
+        int[] distinct = Arrays.stream(userIds).distinct().sorted().toArray();
+        Map<Integer, Integer> slot = new HashMap<>(distinct.length * 2);
+        for (int i = 0; i < distinct.length; i++) {
+            slot.put(distinct[i], i);
+        }
+        int[] start = new int[distinct.length + 1];
+        int[] slotOf = new int[n];
+        for (int r = 0; r < n; r++) {
+            slotOf[r] = slot.get(userIds[r]);
+            start[slotOf[r] + 1]++;
+        }
+        for (int i = 0; i < distinct.length; i++) {
+            start[i + 1] += start[i];
+        }
+        int[] order = new int[n];
+        int[] fill = Arrays.copyOf(start, distinct.length);
+        for (int r = 0; r < n; r++) {
+            order[fill[slotOf[r]]++] = r;
+        }
+        List<UserPositives> users = new ArrayList<>();
+        for (int u = 0; u < distinct.length; u++) {
+            int from = start[u];
+            int count = start[u + 1] - from;
+            // (column, file position) keys: sorting groups a movie's repeated ratings with the latest one last.
+            long[] keys = new long[count];
+            for (int k = 0; k < count; k++) {
+                keys[k] = ((long) column[order[from + k]] << 32) | k;
+            }
+            Arrays.sort(keys);
+            int[] columns = new int[count];
+            float[] stars = new float[count];
+            int kept = 0;
+            for (int k = 0; k < count; k++) {
+                int c = (int) (keys[k] >>> 32);
+                if (k + 1 < count && (int) (keys[k + 1] >>> 32) == c) {
+                    continue; // a later rating of the same movie replaces this one
+                }
+                float value = dataset.stars()[order[from + (int) keys[k]]];
+                if (Encoder.isPositive(value)) {
+                    columns[kept] = c;
+                    stars[kept++] = value;
                 }
             }
-            if (n > 0) {
-                users.add(new UserPositives(entry.getKey(), dataset.profileOf(entry.getKey()),
-                        Arrays.copyOf(columns, n), Arrays.copyOf(stars, n)));
+            if (kept > 0) {
+                users.add(new UserPositives(distinct[u], dataset.profileOf(distinct[u]),
+                        Arrays.copyOf(columns, kept), Arrays.copyOf(stars, kept)));
             }
         }
         String through = newest == Long.MIN_VALUE ? "unknown"

@@ -84,17 +84,14 @@ public final class ProfileRegression {
             dims[j] = dimensionName(j, itemCount);
         }
         String[] features = Encoder.PROFILE_FEATURES.toArray(new String[0]);
-        for (UserPositives user : users) {
-            double[] target = new double[itemCount];
-            for (int column : user.columns()) {
-                target[column] = 1;
+        for (ProfileGroup group : ProfileGroup.of(users, itemCount)) {
+            double[] values = new double[group.onehot().length];
+            for (int f = 0; f < values.length; f++) {
+                values[f] = group.onehot()[f];
             }
-            float[] onehot = Encoder.encodeProfile(user.profile());
-            double[] values = new double[onehot.length];
-            for (int f = 0; f < onehot.length; f++) {
-                values[f] = onehot[f];
-            }
-            dataset.add(new ArrayExample<>(new Regressor(dims, target), features, values));
+            ArrayExample<Regressor> example = new ArrayExample<>(new Regressor(dims, group.meanTarget()), features, values);
+            example.setWeight(group.users());
+            dataset.add(example);
         }
         LinearSGDTrainer trainer = new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(settings.learningRate(), 1e-6),
                 settings.epochs(), -1, 1, settings.seed());
