@@ -20,7 +20,7 @@ import org.htmlunit.util.WebConnectionWrapper;
  * stays realistic, but the page gets an empty script: HtmlUnit cannot run WebAssembly, and the bridge's {@code ort}
  * must not be replaced.
  */
-final class RecordingWebConnection extends WebConnectionWrapper {
+public final class RecordingWebConnection extends WebConnectionWrapper {
 
     /**
      * One request as the page sent it.
