@@ -40,6 +40,8 @@ public final class ModelTrainer {
 
     private static final int MIN_VALIDATION_USERS = 10;
     private static final long VALIDATION_SALT = 0x5eed_7a11L;
+    /** Independent validation hold-outs averaged when tuning λ and β. */
+    static final int TUNING_REPEATS = 1;
 
     private ModelTrainer() {
     }
@@ -106,7 +108,13 @@ public final class ModelTrainer {
         }
     }
 
-    /** Grid search on validation users; null when there are too few users to hold some out. */
+    /**
+     * Grid search on validation users; null when there are too few users to hold some out. The hold-out can be
+     * repeated ({@link #TUNING_REPEATS}) with different users and the NDCG@100 averaged: one 10% hold-out of ml-100k
+     * is under 100 users, and its choice of λ flips between 200 and 400 from fold to fold. Three repeats gave the
+     * same 5-fold test numbers on ml-100k (Recall@20 0.3959 vs 0.3963, NDCG@100 0.4608 both) at three times the
+     * cost, so one is used.
+     */
     private static Tuning tune(List<UserPositives> users, int itemCount, TrainParams params, String description,
                                OffsetDateTime dataTime, Listener listener) {
         List<UserPositives> eligible = Split.eligible(users);
@@ -114,37 +122,54 @@ public final class ModelTrainer {
         if (validationCount < MIN_VALIDATION_USERS) {
             return null;
         }
-        Random random = new Random(params.seed() ^ VALIDATION_SALT);
-        List<UserPositives> shuffled = new ArrayList<>(eligible);
-        Collections.shuffle(shuffled, random);
-        List<UserPositives> validation = new ArrayList<>(shuffled.subList(0, validationCount));
-        Set<UserPositives> held = Collections.newSetFromMap(new IdentityHashMap<>());
-        held.addAll(validation);
-        List<UserPositives> fitUsers = new ArrayList<>();
-        for (UserPositives user : users) {
-            if (!held.contains(user)) {
-                fitUsers.add(user);
-            }
-        }
-        List<Split.TestUser> heldOut = new ArrayList<>();
-        for (UserPositives user : validation) {
-            heldOut.add(Split.splitUser(user, random));
-        }
-        Fitted fitted = fit(fitUsers, itemCount, params, description + " (tuning split)", dataTime, listener);
-
         List<Double> lambdas = params.lambda() == null ? TrainParams.LAMBDA_GRID : List.of(params.lambda());
         List<Double> betas = params.beta() == null ? TrainParams.BETA_GRID : List.of(params.beta());
-        listener.stage("tuning lambda x beta", lambdas.size());
+        double[][] ndcg = new double[lambdas.size()][betas.size()];
+        for (int repeat = 0; repeat < TUNING_REPEATS; repeat++) {
+            Random random = new Random(params.seed() ^ (VALIDATION_SALT + repeat));
+            List<UserPositives> shuffled = new ArrayList<>(eligible);
+            Collections.shuffle(shuffled, random);
+            List<UserPositives> validation = new ArrayList<>(shuffled.subList(0, validationCount));
+            Set<UserPositives> held = Collections.newSetFromMap(new IdentityHashMap<>());
+            held.addAll(validation);
+            List<UserPositives> fitUsers = new ArrayList<>();
+            for (UserPositives user : users) {
+                if (!held.contains(user)) {
+                    fitUsers.add(user);
+                }
+            }
+            List<Split.TestUser> heldOut = new ArrayList<>();
+            for (UserPositives user : validation) {
+                heldOut.add(Split.splitUser(user, random));
+            }
+            Fitted fitted = fit(fitUsers, itemCount, params, description + " (tuning split " + (repeat + 1) + ")",
+                    dataTime, listener);
+            listener.stage("tuning lambda x beta (" + (repeat + 1) + " of " + TUNING_REPEATS + ")", lambdas.size());
+            score(fitted, heldOut, itemCount, params, lambdas, betas, ndcg, listener);
+        }
+        Tuning best = null;
+        for (int l = 0; l < lambdas.size(); l++) {
+            for (int b = 0; b < betas.size(); b++) {
+                double mean = ndcg[l][b] / TUNING_REPEATS;
+                if (best == null || mean > best.ndcg) {
+                    best = new Tuning(lambdas.get(l), betas.get(b), mean);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Adds each grid cell's mean validation NDCG@100 to {@code ndcg}. */
+    private static void score(Fitted fitted, List<Split.TestUser> heldOut, int itemCount, TrainParams params,
+                              List<Double> lambdas, List<Double> betas, double[][] ndcg, Listener listener) {
         // Profile scores do not depend on λ or β: compute once per user.
         List<float[]> profileScores = new ArrayList<>();
         for (Split.TestUser user : heldOut) {
             profileScores.add(fitted.profile.weights().scores(Encoder.encodeProfile(user.user().profile()), 0));
         }
-        Tuning best = null;
-        for (double lambda : lambdas) {
+        for (int l = 0; l < lambdas.size(); l++) {
             CollaborativeFactors factors = LowRankEase.factors(fitted.eigen, params.rank(), fitted.gramDiagonal,
-                    lambda, params.tailCorrection());
-            double[] ndcg = new double[betas.size()];
+                    lambdas.get(l), params.tailCorrection());
             for (int u = 0; u < heldOut.size(); u++) {
                 Split.TestUser user = heldOut.get(u);
                 float[] history = new float[itemCount];
@@ -166,17 +191,10 @@ public final class ModelTrainer {
                         combined[j] = collab[j] + profileScores.get(u)[j] * beta;
                     }
                     int[] top = TopN.select(combined, excluded, 100, null);
-                    ndcg[b] += Metrics.ndcg(top, target, user.targets().length, 100);
-                }
-            }
-            for (int b = 0; b < betas.size(); b++) {
-                double mean = ndcg[b] / heldOut.size();
-                if (best == null || mean > best.ndcg) {
-                    best = new Tuning(lambda, betas.get(b), mean);
+                    ndcg[l][b] += Metrics.ndcg(top, target, user.targets().length, 100) / heldOut.size();
                 }
             }
             listener.step();
         }
-        return best;
     }
 }

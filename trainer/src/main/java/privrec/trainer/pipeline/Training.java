@@ -62,7 +62,6 @@ public final class Training {
     }
 
     /** Trains and verifies; writes nothing. */
-    @SuppressWarnings("unchecked")
     public static Result run(Interactions data, Options options, Progress progress) throws OrtException {
         TrainParams params = options.params();
         OffsetDateTime dataTime = dataTime(data.dataThrough());
@@ -114,8 +113,7 @@ public final class Training {
         Catalog catalog = data.catalog(data.users());
         byte[] catalogBytes = CatalogFormat.write(catalog).getBytes(StandardCharsets.UTF_8);
 
-        Map<String, Object> training = trainingRecord(data, params, trained);
-        ((Map<String, Object>) training.get("chosen")).put("tunedOn", tunedOn);
+        Map<String, Object> training = trainingRecord(data, params, trained, tunedOn);
         String provenance = ProvenanceRecord.toJson(training, trained.profileModel().getProvenance());
         byte[] provenanceBytes = provenance.getBytes(StandardCharsets.UTF_8);
         String provenanceSha = OnnxExport.sha256Hex(provenanceBytes);
@@ -146,7 +144,8 @@ public final class Training {
         ArtifactWriter.write(out, result.files());
     }
 
-    private static Map<String, Object> trainingRecord(Interactions data, TrainParams params, TrainedModel trained) {
+    private static Map<String, Object> trainingRecord(Interactions data, TrainParams params, TrainedModel trained,
+                                                      String tunedOn) {
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("params", params.toMap());
         Map<String, Object> chosen = new LinkedHashMap<>();
@@ -156,6 +155,7 @@ public final class Training {
         if (!Double.isNaN(trained.validationNdcg())) {
             chosen.put("validationNdcg@100", Math.rint(trained.validationNdcg() * 10_000) / 10_000);
         }
+        chosen.put("tunedOn", tunedOn);
         training.put("chosen", chosen);
         Map<String, Object> dataset = new LinkedHashMap<>();
         dataset.put("description", data.description());
