@@ -39,6 +39,11 @@ public final class ModelTrainer {
     }
 
     private static final int MIN_VALIDATION_USERS = 10;
+    /**
+     * Scoring a validation user costs O(n·k) per grid cell: on a 60,000-movie synthetic set 2,000 validation users
+     * took most of the training time. 1,000 users already pin NDCG@100 down to about ±0.01.
+     */
+    private static final int MAX_VALIDATION_USERS = 1000;
     private static final long VALIDATION_SALT = 0x5eed_7a11L;
     /** Independent validation hold-outs averaged when tuning λ and β. */
     static final int TUNING_REPEATS = 1;
@@ -118,7 +123,8 @@ public final class ModelTrainer {
     private static Tuning tune(List<UserPositives> users, int itemCount, TrainParams params, String description,
                                OffsetDateTime dataTime, Listener listener) {
         List<UserPositives> eligible = Split.eligible(users);
-        int validationCount = (int) Math.round(params.validationFraction() * eligible.size());
+        int validationCount = Math.min(MAX_VALIDATION_USERS,
+                (int) Math.round(params.validationFraction() * eligible.size()));
         if (validationCount < MIN_VALIDATION_USERS) {
             return null;
         }
