@@ -121,6 +121,16 @@ class CliTest {
     }
 
     @Test
+    void generateRefusesToOverwriteWithoutForce() {
+        Run again = run("generate", "--out", data.toString(), "--movies", "120", "--users", "160", "--ratings", "7000");
+        assertEquals(2, again.code(), again::toString);
+        assertEquals(1, again.err().strip().lines().count(), again::toString);
+        Run forced = run("generate", "--out", data.toString(), "--movies", "120", "--users", "160", "--ratings", "7000",
+                "--force");
+        assertEquals(0, forced.code(), forced::toString);
+    }
+
+    @Test
     void evaluateJsonHasTheDocumentedShape() {
         Run run = run("evaluate", "--data", data.toString(), "--format", "ml-csv", "--json", "--rank", "16",
                 "--folds", "2");
