@@ -1,0 +1,75 @@
+package privrec.webapp.scenarios;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import privrec.core.Catalog;
+import privrec.core.CatalogFormat;
+import privrec.core.Encoder;
+import privrec.core.Profile;
+import privrec.core.Rating;
+import privrec.webapp.OrtJava;
+import privrec.webapp.Site;
+
+/**
+ * The JVM's opinion of a served model: ONNX Runtime Java (telemetry off) on the exact model.onnx bytes the site
+ * serves, fed by core's {@link Encoder} from the served catalog — what the browser must reproduce.
+ */
+public final class ReferenceScorer implements AutoCloseable {
+    private final Catalog catalog;
+    private final OrtSession session;
+
+    public ReferenceScorer(Site site) {
+        this(site.find("models/model.onnx").orElseThrow().content(),
+                new String(site.find("models/catalog.tsv").orElseThrow().content(), StandardCharsets.UTF_8));
+    }
+
+    public ReferenceScorer(byte[] model, String catalogText) {
+        this.catalog = CatalogFormat.parse(catalogText, "catalog.tsv");
+        try {
+            this.session = OrtJava.environment().createSession(model, new OrtSession.SessionOptions());
+        } catch (OrtException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Scores of every catalog item, in column order, for one user. */
+    public float[] scores(List<Rating> ratings, Profile profile) {
+        float[] history = Encoder.encodeHistory(ratings, catalog);
+        float[] profileRow = Encoder.encodeProfile(profile);
+        try (OnnxTensor h = OnnxTensor.createTensor(OrtJava.environment(), FloatBuffer.wrap(history),
+                     new long[] {1, history.length});
+             OnnxTensor p = OnnxTensor.createTensor(OrtJava.environment(), FloatBuffer.wrap(profileRow),
+                     new long[] {1, profileRow.length});
+             OrtSession.Result r = session.run(Map.of("history", h, "profile", p))) {
+            FloatBuffer out = ((OnnxTensor) r.get("scores").orElseThrow()).getFloatBuffer();
+            float[] scores = new float[out.remaining()];
+            out.get(scores);
+            return scores;
+        } catch (OrtException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Score of one movie (by id) from a {@link #scores} row. */
+    public float scoreOf(float[] scores, int movieId) {
+        return scores[catalog.indexOf(movieId)];
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
