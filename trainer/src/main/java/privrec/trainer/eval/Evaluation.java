@@ -7,6 +7,7 @@ import java.util.Map;
  * Results of the protocol: the model and the baselines on the same folds, plus cold start.
  *
  * @param modelName    the model's name
+ * @param split        which ratings the test users' fold-in/target split was drawn from
  * @param model        the model
  * @param mostPopular  MostPopular baseline
  * @param ease         exact EASE baseline, or null when the catalog is too large for it
@@ -15,7 +16,7 @@ import java.util.Map;
  * @param folds        number of folds run
  * @param seconds      wall time of the run
  */
-public record Evaluation(String modelName, MetricSet model, MetricSet mostPopular, MetricSet ease, MetricSet coldModel,
+public record Evaluation(String modelName, Split.Mode split, MetricSet model, MetricSet mostPopular, MetricSet ease, MetricSet coldModel,
                          MetricSet coldPopular, int folds, double seconds) {
 
     /** The {@code --json} shape. */
@@ -36,13 +37,21 @@ public record Evaluation(String modelName, MetricSet model, MetricSet mostPopula
         cold.put("MostPopular", coldPopular.toMap());
         root.put("coldStart", cold);
         root.put("seconds", Math.rint(seconds * 10) / 10);
+        root.put("split", split.label());
         return root;
     }
 
-    /** Metrics for the manifest (no timing, so the manifest stays reproducible). */
+    /**
+     * Metrics for the manifest (no timing, so the manifest stays reproducible). {@code train} evaluates on the
+     * documented protocol only, which {@code protocol} names, so the split is not repeated here.
+     */
     public Map<String, Object> toManifest(String protocol) {
+        if (split != Split.Mode.POSITIVES) {
+            throw new IllegalStateException("manifest metrics are on the documented (positives) split, not " + split);
+        }
         Map<String, Object> root = toJson();
         root.remove("seconds");
+        root.remove("split");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("protocol", protocol);
         out.putAll(root);
@@ -62,7 +71,7 @@ public record Evaluation(String modelName, MetricSet model, MetricSet mostPopula
         out.append(String.format("cold start (empty history, profile only)%n"));
         row(out, modelName, coldModel);
         row(out, "MostPopular", coldPopular);
-        out.append(String.format("%d folds, %d test users, %.1f s%n", folds, model.users(), seconds));
+        out.append(String.format("%d folds, %d test users, %s split, %.1f s%n", folds, model.users(), split.label(), seconds));
         return out.toString();
     }
 

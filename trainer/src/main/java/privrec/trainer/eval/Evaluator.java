@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import privrec.core.Catalog;
 import privrec.core.ItemScorer;
@@ -43,10 +44,23 @@ public final class Evaluator {
     private Evaluator() {
     }
 
+    /** The documented protocol ({@link Split.Mode#POSITIVES}). */
     public static Evaluation run(Interactions data, TrainParams params, int folds, long seed, boolean withEase,
                                  int foldLimit, Listener listener) {
+        return run(data, null, params, folds, seed, withEase, foldLimit, listener);
+    }
+
+    /**
+     * The protocol on {@link Split.Mode#POSITIVES} splits when {@code allRatings} is null, else on {@link
+     * Split.Mode#ALL_RATINGS} splits built from every user's ratings ({@link UserRatings#of}). The model and both
+     * baselines rank through the same {@link Recommender} with the same fold-in ratings: positives become the
+     * history, every fold-in rating is excluded.
+     */
+    public static Evaluation run(Interactions data, Map<Integer, UserRatings> allRatings, TrainParams params, int folds,
+                                 long seed, boolean withEase, int foldLimit, Listener listener) {
         long start = System.nanoTime();
-        List<Split.Fold> splits = Split.folds(data.users(), folds, seed);
+        Split.Mode mode = allRatings == null ? Split.Mode.POSITIVES : Split.Mode.ALL_RATINGS;
+        List<Split.Fold> splits = Split.folds(data.users(), folds, seed, allRatings);
         int runFolds = Math.min(foldLimit, folds);
         boolean ease = withEase && data.itemCount() <= ExactEase.MAX_ITEMS;
         List<MetricSet> model = new ArrayList<>();
@@ -74,7 +88,7 @@ public final class Evaluator {
             listener.foldFinished(f, runFolds);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Evaluation(MODEL_NAME, MetricSet.meanOf(model), MetricSet.meanOf(popular),
+        return new Evaluation(MODEL_NAME, mode, MetricSet.meanOf(model), MetricSet.meanOf(popular),
                 ease ? MetricSet.meanOf(easeResults) : null, MetricSet.meanOf(coldModel), MetricSet.meanOf(coldPopular),
                 runFolds, seconds);
     }
@@ -87,10 +101,14 @@ public final class Evaluator {
             if (user.targets().length == 0) {
                 continue;
             }
-            int[] ranked = recommender.rank(ratings(catalog, user.user(), user.foldIn()), user.user().profile(), MetricSet.DEPTH);
-            acc.add(ranked, mask(catalog.size(), user.targets()), user.targets().length);
+            acc.add(rank(recommender, user), mask(catalog.size(), user.targets()), user.targets().length);
         }
         return acc.result();
+    }
+
+    /** The top {@link MetricSet#DEPTH} columns for a test user: its fold-in ratings in, every one excluded. */
+    static int[] rank(Recommender recommender, Split.TestUser user) {
+        return recommender.rank(ratings(recommender.catalog(), user), user.user().profile(), MetricSet.DEPTH);
     }
 
     /** Empty history, profile only; every positive is a target. */
@@ -105,15 +123,12 @@ public final class Evaluator {
         return acc.result();
     }
 
-    /** The user's ratings of the given columns, as the browser would hold them. */
-    static List<Rating> ratings(Catalog catalog, UserPositives user, int[] columns) {
+    /** The test user's fold-in ratings (low ones too, under the all-ratings split), as the browser would hold them. */
+    static List<Rating> ratings(Catalog catalog, Split.TestUser user) {
+        int[] columns = user.foldIn();
         List<Rating> ratings = new ArrayList<>(columns.length);
-        int p = 0;
-        for (int column : columns) {
-            while (user.columns()[p] != column) {
-                p++;
-            }
-            ratings.add(new Rating(catalog.get(column).id(), user.stars()[p]));
+        for (int i = 0; i < columns.length; i++) {
+            ratings.add(new Rating(catalog.get(columns[i]).id(), user.foldInStars()[i]));
         }
         return ratings;
     }

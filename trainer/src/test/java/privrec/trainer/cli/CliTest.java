@@ -136,10 +136,25 @@ class CliTest {
                 "--folds", "2");
         assertEquals(0, run.code(), run::toString);
         Map<String, Object> json = Json.parseObject(run.out(), "stdout");
-        assertEquals(List.of("model", "baselines", "coldStart", "seconds"), new ArrayList<>(json.keySet()));
+        assertEquals(List.of("model", "baselines", "coldStart", "seconds", "split"), new ArrayList<>(json.keySet()));
+        assertEquals("positives", json.get("split"));
         Map<?, ?> model = (Map<?, ?>) json.get("model");
         assertEquals(List.of("name", "recall@20", "recall@50", "ndcg@10", "ndcg@100"), new ArrayList<>(model.keySet()));
         assertEquals(List.of("MostPopular", "EASE"), new ArrayList<>(((Map<?, ?>) json.get("baselines")).keySet()));
         assertEquals(List.of("model", "MostPopular"), new ArrayList<>(((Map<?, ?>) json.get("coldStart")).keySet()));
+    }
+
+    @Test
+    void evaluateAllRatingsSplitKeepsTheShapeAndRejectsUnknownSplits() {
+        Run run = run("evaluate", "--data", data.toString(), "--format", "ml-csv", "--json", "--rank", "16",
+                "--folds", "2", "--split", "all-ratings");
+        assertEquals(0, run.code(), run::toString);
+        Map<String, Object> json = Json.parseObject(run.out(), "stdout");
+        assertEquals(List.of("model", "baselines", "coldStart", "seconds", "split"), new ArrayList<>(json.keySet()));
+        assertEquals("all-ratings", json.get("split"));
+        assertEquals(List.of("MostPopular", "EASE"), new ArrayList<>(((Map<?, ?>) json.get("baselines")).keySet()));
+        Run bad = run("evaluate", "--data", data.toString(), "--split", "low");
+        assertEquals(2, bad.code(), bad::toString);
+        assertEquals(1, bad.err().strip().lines().count(), bad::toString);
     }
 }

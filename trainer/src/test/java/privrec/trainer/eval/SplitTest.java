@@ -63,6 +63,10 @@ class SplitTest {
                 assertFalse(training.contains(test.user().userId()));
                 assertEquals(Split.foldInSize(test.user().size()), test.foldIn().length);
                 assertEquals(test.user().size(), test.foldIn().length + test.targets().length);
+                assertEquals(test.foldIn().length, test.foldInStars().length);
+                for (float stars : test.foldInStars()) {
+                    assertEquals(4f, stars, "positives split: fold-in stars are the user's positives");
+                }
                 Set<Integer> union = new HashSet<>();
                 for (int c : test.foldIn()) {
                     union.add(c);
