@@ -45,19 +45,52 @@ public final class Recommender {
         return TopN.select(scores(ratings, profile), excludedColumns(ratings, null), n, null);
     }
 
-    /** Recommendations with scores and local reasons: rated and dismissed items never appear. */
+    /**
+     * Recommendations with scores and local reasons: rated and dismissed items never appear. Two scorer calls:
+     * {@link #rank(RecommendationRequest)} then {@link #explain(RecommendationRequest, List)}.
+     */
     public List<Recommendation> recommend(RecommendationRequest request) {
+        List<Recommendation> ranked = rank(request);
+        Reason[] reasons = explain(request, ranked);
+        List<Recommendation> result = new ArrayList<>(ranked.size());
+        for (int k = 0; k < ranked.size(); k++) {
+            result.add(ranked.get(k).withReason(reasons[k]));
+        }
+        return result;
+    }
+
+    /**
+     * The ranking half of {@link #recommend}: the same items with the same scores in the same order, but every
+     * {@link Recommendation#reason()} is null. Exactly one scorer call, so a UI can show the list before the
+     * (costlier) explanation is known; {@link #explain(RecommendationRequest, List)} supplies the reasons later.
+     */
+    public List<Recommendation> rank(RecommendationRequest request) {
         float[] scores = scores(request.ratings(), request.profile());
         boolean[] excluded = excludedColumns(request.ratings(), request.dismissed());
         int genre = request.genre();
         int[] top = TopN.select(scores, excluded, request.count(),
                 genre < 0 ? null : column -> catalog.get(column).hasGenre(genre));
-        Reason[] reasons = explain(request.ratings(), request.profile(), top);
         List<Recommendation> result = new ArrayList<>(top.length);
-        for (int k = 0; k < top.length; k++) {
-            result.add(new Recommendation(catalog.get(top[k]), scores[top[k]], reasons[k]));
+        for (int column : top) {
+            result.add(new Recommendation(catalog.get(column), scores[column], null));
         }
         return result;
+    }
+
+    /**
+     * The reasons for {@code recommendations} (usually {@link #rank}'s result for the same {@code request}), in
+     * their order; the same reasons {@link #recommend} gives. At most one scorer call, batched: one row per liked
+     * movie (the {@link #MAX_EXPLAINED_HISTORY} most recent) plus one, each a full-catalog pass, so its cost grows
+     * with the number of likes; no call at all when the user liked nothing.
+     *
+     * @throws IllegalArgumentException when a recommended item is not in this recommender's catalog
+     */
+    public Reason[] explain(RecommendationRequest request, List<Recommendation> recommendations) {
+        int[] columns = new int[recommendations.size()];
+        for (int k = 0; k < columns.length; k++) {
+            columns[k] = catalog.indexOf(recommendations.get(k).item().id());
+        }
+        return explain(request.ratings(), request.profile(), columns);
     }
 
     private boolean[] excludedColumns(List<Rating> ratings, Iterable<Integer> dismissed) {
@@ -85,7 +118,7 @@ public final class Recommender {
      * itself and no model internals are needed in the browser. Because the profile term is the same in every row,
      * comparing rows compares history contributions only.
      */
-    Reason[] explain(List<Rating> ratings, Profile profile, int[] columns) {
+    private Reason[] explain(List<Rating> ratings, Profile profile, int[] columns) {
         Reason[] reasons = new Reason[columns.length];
         Reason fallback = new Reason(profile.isEmpty() ? Reason.Kind.POPULAR : Reason.Kind.POPULAR_WITH_PROFILE, null);
         List<Integer> liked = likedColumns(ratings);

@@ -48,6 +48,53 @@ class RecommenderTest {
     }
 
     @Test
+    void rankThenExplainEqualsRecommend() {
+        float[][] affinity = new float[6][6];
+        affinity[0][4] = 0.2f;
+        affinity[1][4] = 0.9f;
+        affinity[0][5] = 0.5f;
+        affinity[1][3] = 0.3f;
+        float[] base = {0.1f, 0.6f, 0.2f, 0.4f, 0.05f, 0.3f};
+        List<Rating> ratings = List.of(new Rating(101, 5f), new Rating(102, 4f), new Rating(103, 1f));
+        RecommendationRequest request = new RecommendationRequest(ratings, null, Set.of(106), 3, -1);
+        List<Recommendation> full = new Recommender(catalog, FixedScorer.withAffinity(base, affinity, null))
+                .recommend(request);
+
+        FixedScorer scorer = FixedScorer.withAffinity(base, affinity, null);
+        Recommender recommender = new Recommender(catalog, scorer);
+        List<Recommendation> ranked = recommender.rank(request);
+        assertEquals(1, scorer.calls, "rank() makes exactly one scorer call");
+        assertEquals(full.size(), ranked.size());
+        for (int k = 0; k < full.size(); k++) {
+            assertEquals(full.get(k).item(), ranked.get(k).item(), "same items in the same order");
+            assertEquals(full.get(k).score(), ranked.get(k).score(), "same scores");
+            assertNull(ranked.get(k).reason(), "rank() leaves the reason to explain()");
+            assertFalse(ranked.get(k).isExplained());
+        }
+        Reason[] reasons = recommender.explain(request, ranked);
+        assertEquals(2, scorer.calls, "explain() adds one batched call");
+        assertEquals(full.size(), reasons.length);
+        for (int k = 0; k < full.size(); k++) {
+            assertEquals(full.get(k).reason(), reasons[k], "same reason as recommend() for rank " + k);
+            assertTrue(full.get(k).isExplained());
+            assertEquals(full.get(k), ranked.get(k).withReason(reasons[k]));
+        }
+        assertEquals(Reason.Kind.BECAUSE_YOU_LIKED, reasons[0].kind());
+    }
+
+    @Test
+    void explainWithoutLikesNeedsNoScorerCall() {
+        FixedScorer scorer = FixedScorer.of(6, 5, 4, 3, 2, 1);
+        Recommender recommender = new Recommender(catalog, scorer);
+        RecommendationRequest request = new RecommendationRequest(List.of(new Rating(101, 1f)), null, null, 2, -1);
+        List<Recommendation> ranked = recommender.rank(request);
+        Reason[] reasons = recommender.explain(request, ranked);
+        assertEquals(1, scorer.calls);
+        assertEquals(Reason.Kind.POPULAR, reasons[0].kind());
+        assertEquals(0, recommender.explain(request, List.of()).length);
+    }
+
+    @Test
     void withoutHistoryTheReasonIsProfileOrPopularity() {
         Recommender recommender = new Recommender(catalog, FixedScorer.of(1, 2, 3, 4, 5, 6));
         Recommendation anonymous = recommender.recommend(new RecommendationRequest(null, null, null, 1, -1)).get(0);
