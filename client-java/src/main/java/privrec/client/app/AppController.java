@@ -13,6 +13,9 @@ import privrec.core.Item;
 import privrec.core.ItemScorer;
 import privrec.core.Manifest;
 import privrec.core.Profile;
+import privrec.core.Reason;
+import privrec.core.Recommendation;
+import privrec.core.RecommendationRequest;
 
 /**
  * The app without the DOM: which vault is open, the model, and every action and query the views use.
@@ -362,13 +365,50 @@ public final class AppController {
         }
     }
 
-    /** Top recommendations for the saved genre filter; empty until the model is ready. */
+    /** Top recommendations for the saved genre filter, with reasons; empty until the model is ready. */
     public List<RecCard> recommendations() {
         Session s = open();
         if (!model.isReady()) {
             return new ArrayList<>();
         }
         return Ranking.recommend(model.recommender(), s.contents(), genreFilter());
+    }
+
+    /**
+     * The same recommendations as {@link #recommendations()} without their reasons (one scoring run, the part the
+     * user waits for); {@link #explain} computes the reasons afterwards. Empty until the model is ready. Blocks in
+     * the browser.
+     */
+    public RankedList rankRecommendations() {
+        Session s = open();
+        if (!model.isReady()) {
+            return new RankedList(new ArrayList<>(), null, new ArrayList<>(), s, revision);
+        }
+        RecommendationRequest request = Ranking.request(s.contents(), genreFilter());
+        List<Recommendation> ranked = model.recommender().rank(request);
+        return new RankedList(Ranking.cards(ranked), request, ranked, s, revision);
+    }
+
+    /**
+     * {@code list}'s cards with their reasons (one batched model run per call, growing with the number of liked
+     * movies), or null when the list is stale: the profile was locked or its data changed since it was ranked, so
+     * a newer list replaces it. Blocks in the browser.
+     */
+    public List<RecCard> explain(RankedList list) {
+        if (!isCurrent(list)) {
+            return null;
+        }
+        if (!list.needsReasons()) {
+            return list.cards();
+        }
+        Reason[] reasons = model.recommender().explain(list.request, list.ranked);
+        // Scoring awaited the model: check again that nothing changed meanwhile.
+        return isCurrent(list) ? Ranking.withReasons(list.cards(), reasons) : null;
+    }
+
+    private boolean isCurrent(RankedList list) {
+        return list != null && session != null && list.session == session && list.revision == revision
+                && model.isReady();
     }
 
     public List<Item> search(String query) {

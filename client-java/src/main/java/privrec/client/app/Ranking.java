@@ -9,6 +9,7 @@ import privrec.client.vault.RatedMovie;
 import privrec.client.vault.VaultContents;
 import privrec.core.Catalog;
 import privrec.core.Item;
+import privrec.core.Reason;
 import privrec.core.Recommendation;
 import privrec.core.RecommendationRequest;
 import privrec.core.Recommender;
@@ -21,10 +22,18 @@ final class Ranking {
     private Ranking() {
     }
 
+    static RecommendationRequest request(VaultContents contents, int genre) {
+        return new RecommendationRequest(contents.coreRatings(), contents.profile(), contents.dismissedSet(), TOP_N,
+                genre);
+    }
+
+    /** Ranked and explained at once (two scorer calls). */
     static List<RecCard> recommend(Recommender recommender, VaultContents contents, int genre) {
-        RecommendationRequest request = new RecommendationRequest(contents.coreRatings(), contents.profile(),
-                contents.dismissedSet(), TOP_N, genre);
-        List<Recommendation> recommendations = recommender.recommend(request);
+        return cards(recommender.recommend(request(contents, genre)));
+    }
+
+    /** Cards for core recommendations; a recommendation without a reason gives a card whose reason is pending. */
+    static List<RecCard> cards(List<Recommendation> recommendations) {
         float max = Float.NEGATIVE_INFINITY;
         float min = Float.POSITIVE_INFINITY;
         for (Recommendation r : recommendations) {
@@ -37,7 +46,16 @@ final class Ranking {
             double match = max > min ? (r.score() - min) / (double) (max - min) : 1.0;
             Item item = r.item();
             cards.add(new RecCard(item.id(), item.title(), item.year(), item.genres(), r.score(), match,
-                    r.reason().text()));
+                    r.isExplained() ? r.reason().text() : null));
+        }
+        return cards;
+    }
+
+    /** {@code ranked}'s cards with the reasons {@code reasons} (same order). */
+    static List<RecCard> withReasons(List<RecCard> ranked, Reason[] reasons) {
+        List<RecCard> cards = new ArrayList<>(ranked.size());
+        for (int k = 0; k < ranked.size(); k++) {
+            cards.add(ranked.get(k).withReason(reasons[k].text()));
         }
         return cards;
     }

@@ -92,6 +92,38 @@ class AppControllerTest {
     }
 
     @Test
+    void rankedListFirstThenReasonsGivesTheSameCards() {
+        app.create("ana", "long enough", "long enough");
+        app.rate(ALIEN, 5);
+        app.rate(HEAT, 4);
+        List<RecCard> full = app.recommendations();
+        RankedList ranked = app.rankRecommendations();
+        assertEquals(ids(full), ids(ranked.cards()));
+        assertTrue(ranked.needsReasons());
+        for (RecCard card : ranked.cards()) {
+            assertTrue(card.reasonPending(), "no reason before explain: " + card);
+        }
+        List<RecCard> explained = app.explain(ranked);
+        assertEquals(full, explained, "same scores, matches and reasons as recommendations()");
+        assertFalse(explained.get(0).reasonPending());
+    }
+
+    @Test
+    void reasonsForAStaleListAreDropped() {
+        app.create("ana", "long enough", "long enough");
+        app.rate(ALIEN, 5);
+        RankedList before = app.rankRecommendations();
+        app.rate(HEAT, 5);
+        assertNull(app.explain(before), "the data changed since this list was ranked");
+        RankedList current = app.rankRecommendations();
+        app.lock();
+        assertNull(app.explain(current), "locked: nothing of the profile is computed any more");
+        app.unlock("ana", "long enough");
+        assertNull(app.explain(current), "another session");
+        assertTrue(app.explain(app.rankRecommendations()).get(0).reason().startsWith("Because you liked"));
+    }
+
+    @Test
     void lowRatingExcludesButDoesNotBoostNeighbours() {
         app.create("ana", "long enough", "long enough");
         app.rate(ALIEN, 2);
