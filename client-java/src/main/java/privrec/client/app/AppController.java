@@ -28,6 +28,8 @@ public final class AppController {
     /** Settings keys kept in the vault. */
     static final String SETTING_GENRE = "genre";
     static final String SETTING_AUTO_LOCK = "autoLockMinutes";
+    /** "true" once the user finished or skipped onboarding, so it is not offered again after every unlock. */
+    static final String SETTING_ONBOARDED = "onboardingDone";
 
     /** Notified after state or data changed. Must not block. */
     public interface Listener {
@@ -161,7 +163,8 @@ public final class AppController {
         String minutes = session.contents().settings().get(SETTING_AUTO_LOCK);
         autoLock.setMinutes(parseMinutes(minutes));
         autoLock.touch(clock.nowMillis());
-        onboardingDone = !session.contents().ratings().isEmpty() || !session.contents().profile().isEmpty();
+        onboardingDone = "true".equals(session.contents().settings().get(SETTING_ONBOARDED))
+                || !session.contents().ratings().isEmpty() || !session.contents().profile().isEmpty();
         // Another tab saved: take its data (the vault re-reads with the key it holds; no password needed).
         // The storage event is not a TeaVM thread and reload() awaits WebCrypto: hand it to the background.
         vault.onExternalChange(() -> background.accept(this::externalChange));
@@ -334,9 +337,18 @@ public final class AppController {
         return session != null && !onboardingDone;
     }
 
+    /** Onboarding finished or skipped: remembered in the vault, so the next unlock goes straight home. */
     public void finishOnboarding() {
         onboardingDone = true;
-        changed();
+        try {
+            Session s = open();
+            if (!"true".equals(s.contents().settings().get(SETTING_ONBOARDED))) {
+                // Not an undoable action of its own: the Undo bar keeps offering the last rating.
+                s.applyKeepingUndo(Edits.setting(SETTING_ONBOARDED, "true"));
+            }
+        } finally {
+            changed();
+        }
     }
 
     // ---- queries -----------------------------------------------------------------------------------------

@@ -48,6 +48,11 @@ final class Session {
         last = inverse == null ? null : new Undo(label, inverse);
     }
 
+    /** Applies and saves {@code edit} without touching the undo action (bookkeeping, not a user action). */
+    void applyKeepingUndo(Edit edit) {
+        save(edit);
+    }
+
     /** Applies the inverse of the last action; returns its label, or null when there was nothing to undo. */
     String undo() {
         Undo undo = last;

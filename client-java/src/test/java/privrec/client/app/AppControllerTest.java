@@ -124,6 +124,28 @@ class AppControllerTest {
     }
 
     @Test
+    void skippedOnboardingIsRememberedAcrossUnlocks() {
+        app.create("ana", "long enough", "long enough");
+        assertTrue(app.needsOnboarding());
+        app.finishOnboarding(); // skipped: no rating, no profile
+        assertFalse(app.needsOnboarding());
+        app.lock();
+        app.unlock("ana", "long enough");
+        assertFalse(app.needsOnboarding(), "onboarding is not offered again after unlocking");
+        app.lock();
+        app.create("ben", "other secret", "other secret");
+        assertTrue(app.needsOnboarding(), "another profile still gets it");
+    }
+
+    @Test
+    void finishingOnboardingKeepsTheUndoOfTheLastRating() {
+        app.create("ana", "long enough", "long enough");
+        app.rate(HEAT, 4);
+        app.finishOnboarding();
+        assertEquals("Rated Heat (1995) 4 stars", app.undoLabel());
+    }
+
+    @Test
     void lowRatingExcludesButDoesNotBoostNeighbours() {
         app.create("ana", "long enough", "long enough");
         app.rate(ALIEN, 2);
