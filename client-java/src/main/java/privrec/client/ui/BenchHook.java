@@ -11,7 +11,8 @@ import privrec.core.Encoder;
 /**
  * {@code window.privrecBench}: {@code scoreOnce()} resolves to the milliseconds of one full-catalog scoring (the
  * open profile's history, or none); {@code compareNaive(n)} to one batched run vs n per-movie runs
- * ({@link NaiveBenchmark}); {@code lastActionMs()} is the last click→re-rendered-screen time.
+ * ({@link NaiveBenchmark}); {@code lastActionMs()} is the last click→re-rendered-screen time, {@code lastReasonsMs()} the last
+ * click→reasons-filled-in time.
  */
 public final class BenchHook {
     private BenchHook() {

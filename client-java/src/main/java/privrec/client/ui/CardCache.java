@@ -2,7 +2,9 @@ package privrec.client.ui;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.teavm.jso.dom.html.HTMLElement;
@@ -17,6 +19,9 @@ import privrec.client.app.RecCard;
  * element (and no text) of one profile survives into the next.
  */
 final class CardCache {
+    /** Shown in place of a reason until it is computed. */
+    static final String PENDING_REASON = "Finding why…";
+
     private final Map<Integer, Entry> entries = new HashMap<>();
     private Set<Integer> used = new HashSet<>();
 
@@ -45,8 +50,8 @@ final class CardCache {
 
     private static void update(Entry entry, RecCard rec) {
         RecCard old = entry.shown;
-        if (!old.reason().equals(rec.reason())) {
-            entry.reason.setTextContent(rec.reason());
+        if (!Objects.equals(old.reason(), rec.reason())) {
+            showReason(entry.reason, rec.reason());
         }
         if (old.score() != rec.score()) {
             entry.score.setTextContent("model score " + Numbers.fixed(rec.score(), 3));
@@ -57,6 +62,45 @@ final class CardCache {
             entry.meter.setTextContent(Numbers.fixed(rec.match() * 100, 0) + "%");
         }
         entry.shown = rec;
+    }
+
+    /** Fills in the reason of every shown card whose reason was pending, from {@code explained} (same movies). */
+    void fillReasons(List<RecCard> explained) {
+        for (RecCard rec : explained) {
+            Entry entry = entries.get(rec.movieId());
+            if (entry != null && entry.shown.reasonPending() && !rec.reasonPending()) {
+                showReason(entry.reason, rec.reason());
+                entry.shown = entry.shown.withReason(rec.reason());
+            }
+        }
+    }
+
+    /** The reasons could not be computed: no card keeps saying it is still looking. */
+    void abandonPendingReasons() {
+        for (Entry entry : entries.values()) {
+            if (entry.shown.reasonPending()) {
+                showReason(entry.reason, "");
+                entry.shown = entry.shown.withReason("");
+            }
+        }
+    }
+
+    /**
+     * A card's reason line: the sentence, or while it is being computed {@link #PENDING_REASON} with
+     * {@code data-reason-pending="true"} (and {@code aria-busy}).
+     */
+    static void showReason(HTMLElement element, String reason) {
+        if (reason == null) {
+            element.setTextContent(PENDING_REASON);
+            element.setClassName("reason pending");
+            element.setAttribute("data-reason-pending", "true");
+            element.setAttribute("aria-busy", "true");
+        } else {
+            element.setTextContent(reason);
+            element.setClassName("reason");
+            element.removeAttribute("data-reason-pending");
+            element.removeAttribute("aria-busy");
+        }
     }
 
     /** Forgets cards not shown in the render that just finished (rated, dismissed or fallen out of the top). */

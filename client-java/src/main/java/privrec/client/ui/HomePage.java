@@ -10,6 +10,7 @@ import org.teavm.jso.dom.html.HTMLInputElement;
 import org.teavm.jso.dom.html.HTMLSelectElement;
 
 import privrec.client.app.ModelStatus;
+import privrec.client.app.RankedList;
 import privrec.client.app.RecCard;
 import privrec.core.Genres;
 import privrec.core.Item;
@@ -109,9 +110,13 @@ final class HomePage implements Page {
         section.appendChild(Dom.text("p", "hint",
                 "Computed in this browser from your ratings; nothing about you is sent anywhere."));
         double started = Performance.now();
-        List<RecCard> cards = shell.app.recommendations();
-        // Scoring + ranking + explanations alone, for the benchmark (the rest of a render is DOM work).
+        RankedList ranked = shell.app.rankRecommendations();
+        List<RecCard> cards = ranked.cards();
+        // Scoring + ranking alone, for the benchmark (the rest of a render is DOM work; reasons come after).
         Dom.document().getBody().setAttribute("data-last-rank-ms", String.valueOf(Performance.now() - started));
+        if (ranked.needsReasons()) {
+            explainLater(ranked);
+        }
         HTMLElement list = Dom.el("ol", "cards");
         Dom.testId(list, "rec-list");
         list.setAttribute("data-count", String.valueOf(cards.size()));
@@ -126,5 +131,41 @@ final class HomePage implements Page {
         }
         section.appendChild(list);
         return section;
+    }
+
+    /**
+     * Shows the list now with "Finding why…" and computes the reasons (one batched model run per liked movie)
+     * as a follow-up on the worker, after the list is painted. Dropped when another re-rank came first.
+     */
+    private void explainLater(RankedList ranked) {
+        int generation = ++shell.rankGeneration;
+        shell.reasonsPending();
+        shell.worker.followUp(() -> {
+            double started = Performance.now();
+            List<RecCard> explained;
+            try {
+                explained = shell.app.explain(ranked);
+            } catch (RuntimeException e) {
+                if (generation == shell.rankGeneration) {
+                    shell.cards.abandonPendingReasons();
+                    shell.reasonsShown();
+                }
+                throw e;
+            }
+            if (explained == null || generation != shell.rankGeneration || shell.worker.hasQueuedWork()) {
+                // Stale: a newer list is (or is about to be) on screen and brings its own reasons.
+                if (!shell.worker.hasQueuedWork()) {
+                    shell.worker.refresh();
+                }
+                return null;
+            }
+            double now = Performance.now();
+            shell.cards.fillReasons(explained);
+            HTMLElement body = Dom.document().getBody();
+            body.setAttribute("data-last-explain-ms", String.valueOf(now - started));
+            body.setAttribute("data-last-reasons-ms", String.valueOf(Performance.now() - shell.worker.actionQueuedAt()));
+            shell.reasonsShown();
+            return null;
+        });
     }
 }

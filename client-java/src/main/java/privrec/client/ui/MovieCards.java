@@ -25,8 +25,9 @@ final class MovieCards {
         li.setAttribute("data-movie-id", String.valueOf(card.movieId()));
         li.appendChild(title("h2", card.title(), card.year()));
         li.appendChild(genres(card.genres()));
-        entry.reason = Dom.text("p", "reason", card.reason());
+        entry.reason = Dom.el("p", "reason");
         Dom.testId(entry.reason, "reason");
+        CardCache.showReason(entry.reason, card.reason());
         li.appendChild(entry.reason);
         li.appendChild(score(card, entry));
         li.appendChild(actions(shell, card.movieId(), card.title(), 0, true));
@@ -128,7 +129,7 @@ final class MovieCards {
             bar.setHidden(true);
             return bar;
         }
-        bar.appendChild(Dom.text("span", null, label + "."));
+        bar.appendChild(Dom.text("span", "undo-label", label + "."));
         HTMLElement undo = Dom.button("Undo", "undo", "undo", () -> shell.submit(shell.app::undo));
         undo.setAttribute("aria-label", "Undo: " + label);
         undo.setAttribute("data-focus-key", "undo");

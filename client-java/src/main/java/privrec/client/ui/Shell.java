@@ -8,6 +8,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 import privrec.client.app.AppController;
 import privrec.client.app.AppState;
 import privrec.client.app.ModelStatus;
+import privrec.client.js.dom.Frames;
 
 /**
  * The page frame: header with navigation, the model line, the status and error regions and {@code <main>}.
@@ -33,6 +34,10 @@ final class Shell implements Worker.Screen {
     private int renderedRevision = -1;
     private int renders;
     private boolean renderedUnlocked;
+    /** Set by a render that showed recommendations whose reasons are still being computed. */
+    private boolean reasonsPending;
+    /** Bumped by every re-rank on the home page, so reasons computed for an older list are never shown. */
+    int rankGeneration;
 
     /** What the user typed or picked that a re-render must not lose. */
     static final class Drafts {
@@ -135,6 +140,7 @@ final class Shell implements Worker.Screen {
             }
         }
         renderedUnlocked = app.isUnlocked();
+        reasonsPending = false;
         View view = effectiveView();
         boolean newView = view != shown;
         String focusKey = newView ? null : focusKeyOfActive();
@@ -152,7 +158,9 @@ final class Shell implements Worker.Screen {
         renders++;
         body.setAttribute("data-view", view.attribute());
         body.setAttribute("data-render-count", String.valueOf(renders));
+        body.setAttribute("data-reasons-pending", reasonsPending ? "true" : "false");
         updateChrome();
+        syncStatus();
         restoreFocus(newView, focusKey, heading);
     }
 
@@ -228,6 +236,19 @@ final class Shell implements Worker.Screen {
         error.setHidden(true);
         error.setTextContent("");
         status.setTextContent(sentence);
+        syncStatus();
+    }
+
+    /**
+     * The status line and the Undo bar must not say the same words twice: when the Undo bar on screen shows the
+     * status sentence, the status line is only visually hidden (class {@code visually-hidden}); it stays the
+     * polite live region, so screen readers still hear the sentence once.
+     */
+    private void syncStatus() {
+        HTMLElement label = main.querySelector("[data-testid=\"undo-bar\"]:not([hidden]) .undo-label");
+        String said = status.getTextContent();
+        boolean repeated = label != null && said != null && !said.isEmpty() && said.equals(label.getTextContent());
+        status.setClassName(repeated ? "status visually-hidden" : "status");
     }
 
     @Override
@@ -235,20 +256,34 @@ final class Shell implements Worker.Screen {
         status.setTextContent("");
         error.setTextContent(sentence);
         error.setHidden(false);
+        syncStatus();
     }
 
     @Override
-    public void busy(boolean busy, double lastActionMillis) {
+    public void busy(boolean busy) {
         body.setAttribute("data-busy", busy ? "true" : "false");
-        if (!busy && lastActionMillis >= 0) {
-            body.setAttribute("data-last-action-ms", String.valueOf(lastActionMillis));
-        }
     }
 
     @Override
-    public void timings(double taskMillis, double renderMillis) {
+    public void timings(double actionMillis, double taskMillis, double renderMillis) {
+        body.setAttribute("data-last-action-ms", String.valueOf(actionMillis));
         body.setAttribute("data-last-task-ms", String.valueOf(taskMillis));
         body.setAttribute("data-last-render-ms", String.valueOf(renderMillis));
+    }
+
+    @Override
+    public void awaitPaint() {
+        Frames.afterNextPaint();
+    }
+
+    /** The render in progress shows reasons that a follow-up fills in ({@code data-reasons-pending}). */
+    void reasonsPending() {
+        reasonsPending = true;
+    }
+
+    /** The follow-up filled the reasons in (or gave up): {@code data-reasons-pending="false"}. */
+    void reasonsShown() {
+        body.setAttribute("data-reasons-pending", "false");
     }
 
     /** Global activity listeners postpone auto-lock. */

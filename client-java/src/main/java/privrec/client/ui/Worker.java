@@ -7,12 +7,17 @@ import org.teavm.jso.browser.Performance;
 import privrec.client.app.ErrorMessages;
 
 /**
- * Runs UI actions one at a time on a TeaVM thread, then re-renders once.
+ * Runs UI actions one at a time on a TeaVM thread, then re-renders once, then runs the render's follow-ups.
  *
  * <p>Why a thread: vault and scoring calls await promises, which only works on a TeaVM thread, never directly in
  * a DOM listener. Why one at a time: two quick clicks must not both read the same contents and race to save.
  * While work is queued or running, {@code <body data-busy="true">}; tests wait for {@code "false"}.
  * {@code <body data-last-action-ms>} holds the time from the click to the re-rendered screen of the last action.
+ *
+ * <p>Follow-ups ({@link #followUp}) finish what a render left pending (the reasons of a re-ranked list): they run
+ * after the rendered screen is reported and painted, on this same thread, and only if no newer work arrived
+ * meanwhile; newer work re-renders, and that render schedules its own follow-ups. {@code data-busy} stays
+ * {@code "true"} until they are done, so "not busy" still means "the screen is complete".
  */
 final class Worker {
     /** One step of work; may block, may throw (the error becomes the on-screen sentence). */
@@ -29,16 +34,24 @@ final class Worker {
 
         void error(String sentence);
 
-        void busy(boolean busy, double lastActionMillis);
+        void busy(boolean busy);
 
-        /** Time split of the last drain: the actions themselves (vault, crypto) and the re-render (ranking, DOM). */
-        void timings(double taskMillis, double renderMillis);
+        /**
+         * The queued work is on screen: click → re-rendered screen, and its split into the actions themselves
+         * (vault, crypto) and the re-render (ranking, DOM).
+         */
+        void timings(double actionMillis, double taskMillis, double renderMillis);
+
+        /** Blocks until the browser painted the screen just rendered. */
+        void awaitPaint();
     }
 
     private final Screen screen;
     private final ArrayDeque<Task> queue = new ArrayDeque<>();
     private final ArrayDeque<Double> queuedAt = new ArrayDeque<>();
+    private final ArrayDeque<Task> followUps = new ArrayDeque<>();
     private boolean draining;
+    private double actionQueuedAt = -1;
 
     Worker(Screen screen) {
         this.screen = screen;
@@ -50,7 +63,7 @@ final class Worker {
         queuedAt.add(Performance.now());
         if (!draining) {
             draining = true;
-            screen.busy(true, -1);
+            screen.busy(true);
             new Thread(this::drain).start();
         }
     }
@@ -60,7 +73,53 @@ final class Worker {
         submit(() -> null);
     }
 
+    /**
+     * Called during a render: runs {@code task} after this render is on screen, unless newer work arrives first
+     * (then it is dropped). Its status sentence, if any, is announced; its error shown.
+     */
+    void followUp(Task task) {
+        followUps.add(task);
+    }
+
+    /** True when work is queued that will re-render: a follow-up's result would be stale. */
+    boolean hasQueuedWork() {
+        return !queue.isEmpty();
+    }
+
+    /** When the first action of the screen being completed was queued (performance.now() ms), for timings. */
+    double actionQueuedAt() {
+        return actionQueuedAt;
+    }
+
     private void drain() {
+        while (!queue.isEmpty()) {
+            // Anything scheduled by an older render is superseded by the render this work ends with.
+            followUps.clear();
+            runActionsAndRender();
+            while (!followUps.isEmpty() && queue.isEmpty()) {
+                // Let the browser paint the list (and clicks queue up) before the slower follow-up starts.
+                screen.awaitPaint();
+                if (!queue.isEmpty()) {
+                    break;
+                }
+                Task followUp = followUps.poll();
+                try {
+                    String said = followUp.run();
+                    if (said != null) {
+                        screen.status(said);
+                    }
+                } catch (Throwable e) {
+                    screen.error(ErrorMessages.sentence(e));
+                }
+            }
+        }
+        followUps.clear();
+        draining = false;
+        screen.busy(false);
+    }
+
+    /** Runs the queued actions and re-renders, until no more work is queued; then reports status and timings. */
+    private void runActionsAndRender() {
         double firstQueued = -1;
         double taskMillis = 0;
         double renderMillis = 0;
@@ -73,6 +132,7 @@ final class Worker {
                 double at = queuedAt.poll();
                 if (firstQueued < 0) {
                     firstQueued = at;
+                    actionQueuedAt = at;
                 }
                 double started = Performance.now();
                 try {
@@ -86,6 +146,7 @@ final class Worker {
                 }
                 taskMillis += Performance.now() - started;
             }
+            followUps.clear();
             double renderStart = Performance.now();
             try {
                 screen.render();
@@ -99,8 +160,6 @@ final class Worker {
         } else if (status != null) {
             screen.status(status);
         }
-        draining = false;
-        screen.timings(taskMillis, renderMillis);
-        screen.busy(false, Performance.now() - firstQueued);
+        screen.timings(Performance.now() - firstQueued, taskMillis, renderMillis);
     }
 }

@@ -12,18 +12,27 @@
  *       loading / open and model ready / open and the model failed (or the app could not start at all). While
  *       locked the model's own progress is on {@code model-status}'s {@code data-phase}.</li>
  *   <li>{@code data-busy}: {@code "true"} while an action (unlock, rate, …) or a re-render is queued or running,
- *       {@code "false"} when the screen is up to date. Wait for {@code "false"} after every click.</li>
+ *       including the follow-up that fills in the reasons of a re-ranked list; {@code "false"} when the screen is
+ *       complete (reasons included). Wait for {@code "false"} after every click.</li>
  *   <li>{@code data-view}: {@code unlock | onboarding | home | ratings | privacy | model | settings}.</li>
  *   <li>{@code data-render-count}: increments on every re-render of {@code <main>}.</li>
- *   <li>{@code data-last-action-ms}: milliseconds from the last click (queued) to its re-rendered screen;
- *       {@code data-last-task-ms} and {@code data-last-render-ms} split it into the action (vault save, crypto)
- *       and the re-render (scoring, ranking, explanation, DOM); {@code data-last-rank-ms} is the scoring + ranking +
- *       explanation part of the last home render alone.</li>
+ *   <li>{@code data-last-action-ms}: milliseconds from the last click (queued) to its re-rendered screen — on
+ *       the home page the re-ranked list, shown with reasons still pending; {@code data-last-task-ms} and
+ *       {@code data-last-render-ms} split it into the action (vault save, crypto) and the re-render (scoring,
+ *       ranking, DOM); {@code data-last-rank-ms} is the scoring + ranking part of the last home render alone.</li>
+ *   <li>{@code data-reasons-pending}: {@code "true"} while the recommendations on screen still show
+ *       "Finding why…" (their reasons are computed after the list is painted, by a follow-up on the worker),
+ *       {@code "false"} once they are filled in, and on every other page.</li>
+ *   <li>{@code data-last-reasons-ms}: milliseconds from the last click (queued) to the reasons of its re-ranked
+ *       list filled in (includes {@code data-last-action-ms}, one paint and the explanation);
+ *       {@code data-last-explain-ms} is the explanation run alone (one batched model run, one row per liked
+ *       movie). Not updated when a newer re-rank made the reasons stale (they are dropped).</li>
  *   <li>{@code data-unlock-mode}: {@code create | unlock} on the profile page (a new name needs the password twice).</li>
  * </ul>
  *
  * <h3>Frame (every page)</h3>
- * {@code status} (role=status, aria-live=polite, id=status) · {@code error} (role=alert, id=error; hidden when
+ * {@code status} (role=status, aria-live=polite, id=status; class {@code visually-hidden} — still read, not drawn —
+ * while the {@code undo-bar} on screen shows the same sentence, so it is seen once) · {@code error} (role=alert, id=error; hidden when
  * there is none) · {@code model-status} (model loading line; {@code data-phase=loading|ready|failed}) ·
  * {@code #main} · {@code #view-title} (the page's h1; receives focus on page change) ·
  * nav buttons {@code nav-unlock} (locked only), {@code nav-home}, {@code nav-ratings}, {@code nav-privacy},
@@ -37,16 +46,19 @@
  * with {@code export-raw}, {@code reset-profile} then {@code reset-confirm} · import: {@code import-form},
  * {@code import-file}, {@code import-password}, {@code import-name}, {@code import-submit}.
  *
- * <h3>Onboarding (data-view=onboarding, after creating a profile once the model is ready)</h3>
+ * <h3>Onboarding (data-view=onboarding, after creating a profile once the model is ready; not again once done or
+ * skipped — remembered in the vault as the setting {@code onboardingDone})</h3>
  * {@code onboarding-list} of {@code onboarding-card} ({@code data-movie-id}, star buttons) ·
  * {@code onboarding-done} · the profile form (below).
  *
  * <h3>Movie cards (home, search, onboarding)</h3>
  * {@code rec-list} ({@code data-count}) of {@code rec-card} with {@code data-movie-id} and {@code data-rank}
- * (1-based), containing {@code title}, {@code genres}, {@code reason}, {@code score} (text "model score 0.832",
+ * (1-based), containing {@code title}, {@code genres}, {@code reason} (text "Finding why…" with
+ * {@code data-reason-pending="true"} and {@code aria-busy="true"} until the reason is known; both attributes are
+ * removed then), {@code score} (text "model score 0.832",
  * raw value in {@code data-score}), star buttons {@code rate-1} … {@code rate-5} ({@code aria-pressed} marks the
  * current rating) and {@code dismiss}. {@code rec-empty} when nothing is left. {@code undo-bar} (hidden when
- * there is nothing to undo) with {@code undo}. {@code model-wait} while the model is not ready.
+ * there is nothing to undo) with the sentence in {@code .undo-label} and {@code undo}. {@code model-wait} while the model is not ready.
  *
  * <h3>Search and filter (home)</h3>
  * {@code search-input} (results update on every input event, no waiting) · {@code search-results} with
@@ -80,13 +92,14 @@
  * {@code window.privrecBench} (installed at boot): {@code scoreOnce()} → Promise of the milliseconds of one
  * full-catalog scoring (open profile's history, or empty); {@code compareNaive(n)} → Promise of
  * {@code {items, batchMillis, perItemMillis, slowdown, maxAbsDiff}} (one batched run vs n per-movie runs);
- * {@code lastActionMs()} and {@code renderCount()} read the body attributes above.
+ * {@code lastActionMs()}, {@code lastReasonsMs()} and {@code renderCount()} read the body attributes above.
  * Click → re-ranked list: note {@code renderCount()}, click a {@code rec-card}'s {@code rate-5}, wait until
  * {@code data-busy="false"} and the render count has grown, then read {@code lastActionMs()} (or time it
- * from the test side).
+ * from the test side). Click → reasons shown: {@code data-last-reasons-ms} at the same moment.
  *
  * <h2>Threads</h2>
  * DOM listeners never block: they hand work to {@link privrec.client.ui.Worker}, which runs it on a TeaVM thread
- * one action at a time and then re-renders.
+ * one action at a time and then re-renders; after the browser painted that screen it runs the render's
+ * follow-ups (the reasons), unless a newer click is already queued.
  */
 package privrec.client.ui;

@@ -94,6 +94,14 @@ class RecommendationJourneyTest {
         assertTrue(browser.ort().runs().size() > runsBefore, "the new list was scored by the model");
         assertTrue(app.text("status").startsWith("Rated "), app.text("status"));
         assertFalse(app.find("undo-bar").hasAttribute("hidden"), "the rating can be undone");
+        // Seen once: the Undo bar shows the sentence, the status line only announces it (visually hidden).
+        assertEquals(app.text("status"), app.page().querySelector("[data-testid=undo-bar] .undo-label").getTextContent());
+        assertTrue(app.find("status").getAttribute("class").contains("visually-hidden"), app.find("status").getAttribute("class"));
+        // The list came first, its reasons after; once idle every reason is filled in.
+        assertEquals("false", app.bodyAttr("data-reasons-pending"));
+        assertTrue(app.findAll("[data-reason-pending]").isEmpty(), "no card still says \"Finding why…\"");
+        assertTrue(app.text("reason").startsWith("Because you liked "), app.text("reason"));
+        assertTrue(Double.parseDouble(app.bodyAttr("data-last-reasons-ms")) >= Double.parseDouble(app.bodyAttr("data-last-action-ms")));
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class BenchExport {
             + "  scoreOnce: function() { return scoreOnce(0); },"
             + "  compareNaive: function(items) { return compareNaive(items | 0); },"
             + "  lastActionMs: function() { return Number(document.body.getAttribute('data-last-action-ms')); },"
+            + "  lastReasonsMs: function() { return Number(document.body.getAttribute('data-last-reasons-ms')); },"
             + "  renderCount: function() { return Number(document.body.getAttribute('data-render-count')); }"
             + "};")
     public static native void install(AsyncFunction scoreOnce, AsyncFunction compareNaive);
