@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark command (not a test): headless Chromium on the built site, median/p10/p90 of --runs samples
 # (default 20) for full-catalog scoring (committed catalog AND a generated 10,000-movie catalog), one run per
-# movie vs one batched run, rating click -> re-ranked list, unlock (PBKDF2 600,000), first-load and repeat-visit
-# bytes and time. Prints a table and one JSON object; the JSON also goes to webapp/target/bench.json.
+# movie vs one batched run, rating click -> re-ranked list and -> reasons shown, unlock (PBKDF2 600,000),
+# first-load and repeat-visit bytes and time. Prints a table and one JSON object; the JSON also goes to webapp/target/bench.json.
 #
 #   scripts/bench.sh                                   # everything
 #   scripts/bench.sh --screenshot docs/screenshot-home.png   # also refresh the README screenshot
