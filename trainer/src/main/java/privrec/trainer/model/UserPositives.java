@@ -13,14 +13,7 @@ import privrec.core.Profile;
  */
 public record UserPositives(int userId, Profile profile, int[] columns, float[] stars) {
     public UserPositives {
-        if (columns.length != stars.length) {
-            throw new IllegalArgumentException("user " + userId + ": " + columns.length + " columns but " + stars.length + " stars");
-        }
-        for (int i = 1; i < columns.length; i++) {
-            if (columns[i] <= columns[i - 1]) {
-                throw new IllegalArgumentException("user " + userId + ": columns must be ascending and distinct");
-            }
-        }
+        LatestRatings.requireAscending(userId, columns, stars);
     }
 
     public int size() {
