@@ -11,18 +11,30 @@ import java.util.List;
  * browser refuses models built for another version.
  *
  * <ul>
- *   <li>{@code history}: one float per catalog item (model column order): 1 where the user rated the item
- *       {@link #POSITIVE_THRESHOLD} or more, else 0. Low ratings carry no signal into the model; they only
- *       exclude the item from recommendations.</li>
+ *   <li>{@code history}: one float per catalog item (model column order): {@link #historyWeight} of the user's
+ *       stars for each rated item, 0 for unrated items. Ratings of 2.5 stars or less weigh 0, so they carry no
+ *       signal into the model; like every rating they still exclude the item from recommendations.</li>
  *   <li>{@code profile}: one-hot age bucket, gender and occupation, in the order of {@link #PROFILE_FEATURES}
  *       (alphabetical, because Tribuo's ONNX export orders input columns by sorted feature name).</li>
  * </ul>
  */
 public final class Encoder {
-    /** Version of this encoding; stored in the manifest. */
-    public static final int VERSION = 1;
+    /**
+     * Version of this encoding; stored in the manifest. 1: 0/1 positives. 2: graded {@link #historyWeight} of every
+     * rating.
+     */
+    public static final int VERSION = 2;
 
-    /** Ratings at or above this are positives: 4 and 5 on a 1–5 scale, 3.5 and up on half-star data. */
+    /** The scale's midpoint: ratings at or below it weigh 0 in the history. */
+    private static final float NEUTRAL_STARS = 2.5f;
+    /** Stars from the midpoint to a 4-star rating, so that 4 stars weigh exactly 1 (a version-1 positive). */
+    private static final float WEIGHT_UNIT = 1.5f;
+
+    /**
+     * Ratings at or above this are positives: 4 and 5 on a 1–5 scale, 3.5 and up on half-star data. Positives are
+     * the evaluation targets, the profile model's targets and the "liked" movies that explanations name; the
+     * history input is graded ({@link #historyWeight}).
+     */
     public static final float POSITIVE_THRESHOLD = 3.5f;
 
     /** MovieLens-100k occupations, sorted. */
@@ -76,13 +88,31 @@ public final class Encoder {
         return stars >= POSITIVE_THRESHOLD;
     }
 
-    /** The history row: 1 for each positively rated catalog item; ratings of items not in the catalog are ignored. */
+    /**
+     * A rating's value in the history row (and in the training matrix, which must use the same weights):
+     * {@code max(0, (stars − 2.5) / 1.5)}, i.e. linear in the stars above the scale's midpoint, normalised so that
+     * 4 stars weigh 1. So 3 ★ = 1/3, 3.5 ★ = 2/3, 4 ★ = 1, 4.5 ★ = 4/3, 5 ★ = 5/3, and 2.5 ★ or less = 0.
+     *
+     * <p>Why graded: a 0/1 positive treats a lukewarm 3.5 like a favourite 5 and throws a mildly liked 3 away. EASE
+     * style models are linear in the history, so a weight says how strongly a rating should pull its neighbours;
+     * a fixed rule (not fitted to any test data) that grows with the stars keeps that information. Weights are
+     * zero, not negative, at and below the midpoint: a disliked movie is excluded from recommendations but does not
+     * push its neighbours down.
+     */
+    public static float historyWeight(float stars) {
+        return stars <= NEUTRAL_STARS ? 0f : (stars - NEUTRAL_STARS) / WEIGHT_UNIT;
+    }
+
+    /**
+     * The history row: {@link #historyWeight} of the stars for each rated catalog item (0 for 2.5 stars or less);
+     * ratings of items not in the catalog are ignored. When an item appears more than once, the last rating wins.
+     */
     public static float[] encodeHistory(List<Rating> ratings, Catalog catalog) {
         float[] row = new float[catalog.size()];
         for (Rating rating : ratings) {
             int column = catalog.tryIndexOf(rating.itemId());
-            if (column >= 0 && isPositive(rating.stars())) {
-                row[column] = 1f;
+            if (column >= 0) {
+                row[column] = historyWeight(rating.stars());
             }
         }
         return row;

@@ -114,24 +114,28 @@ public final class Recommender {
 
     /**
      * For each recommended column, the liked movie whose own contribution to that score is largest. Found with one
-     * batched scorer call: one row per liked movie (a one-hot history, empty profile), so the model explains
-     * itself and no model internals are needed in the browser. Because the profile term is the same in every row,
+     * batched scorer call: one row per liked movie holding only that movie's history weight
+     * ({@link Encoder#historyWeight} of its stars, as in the real history row; empty profile), so the model explains
+     * itself and no model internals are needed in the browser. A 5-star movie pulls harder than a 3.5-star one, so
+     * the rows carry real contributions, not a one-hot 1. Because the profile term is the same in every row,
      * comparing rows compares history contributions only.
      */
     private Reason[] explain(List<Rating> ratings, Profile profile, int[] columns) {
         Reason[] reasons = new Reason[columns.length];
         Reason fallback = new Reason(profile.isEmpty() ? Reason.Kind.POPULAR : Reason.Kind.POPULAR_WITH_PROFILE, null);
-        List<Integer> liked = likedColumns(ratings);
+        List<Rating> likedRatings = new ArrayList<>();
+        List<Integer> liked = likedColumns(ratings, likedRatings);
         if (liked.isEmpty() || columns.length == 0) {
             Arrays.fill(reasons, fallback);
             return reasons;
         }
         int n = catalog.size();
         int rows = liked.size();
-        // Rows 0..rows-1: one liked movie each; the last row is empty and gives the score without any history.
+        // Rows 0..rows-1: one liked movie each, at its own history weight; the last row is empty and gives the
+        // score without any history.
         float[] history = new float[(rows + 1) * n];
         for (int r = 0; r < rows; r++) {
-            history[r * n + liked.get(r)] = 1f;
+            history[r * n + liked.get(r)] = Encoder.historyWeight(likedRatings.get(r).stars());
         }
         float[] contributions = scorer.score(history, new float[(rows + 1) * Encoder.profileWidth()], rows + 1);
         int baseline = rows * n;
@@ -151,15 +155,23 @@ public final class Recommender {
         return reasons;
     }
 
-    private List<Integer> likedColumns(List<Rating> ratings) {
+    /**
+     * The columns of the most recent liked movies (newest first), and their ratings in {@code likedRatings}. A
+     * movie's latest rating decides, as in {@link Encoder#encodeHistory}.
+     */
+    private List<Integer> likedColumns(List<Rating> ratings, List<Rating> likedRatings) {
         List<Integer> liked = new ArrayList<>();
         boolean[] seen = new boolean[catalog.size()];
         for (int i = ratings.size() - 1; i >= 0 && liked.size() < MAX_EXPLAINED_HISTORY; i--) {
             Rating rating = ratings.get(i);
             int column = catalog.tryIndexOf(rating.itemId());
-            if (column >= 0 && Encoder.isPositive(rating.stars()) && !seen[column]) {
-                seen[column] = true;
+            if (column < 0 || seen[column]) {
+                continue;
+            }
+            seen[column] = true;
+            if (Encoder.isPositive(rating.stars())) {
                 liked.add(column);
+                likedRatings.add(rating);
             }
         }
         return liked;

@@ -19,11 +19,31 @@ class EncoderTest {
     }
 
     @Test
-    void historyMarksOnlyPositivesOfKnownItems() {
-        Catalog catalog = Fixtures.catalog(4);
+    void historyWeightIsLinearAboveTheMidpointWithFourStarsWeighingOne() {
+        float[] stars = {0.5f, 1f, 1.5f, 2f, 2.5f, 3f, 3.5f, 4f, 4.5f, 5f};
+        float[] weights = {0f, 0f, 0f, 0f, 0f, 1f / 3, 2f / 3, 1f, 4f / 3, 5f / 3};
+        for (int i = 0; i < stars.length; i++) {
+            assertEquals(weights[i], Encoder.historyWeight(stars[i]), 1e-6f, stars[i] + " stars");
+        }
+        assertEquals(1f, Encoder.historyWeight(4f), "exactly 1, like a version-1 positive");
+        assertEquals(2, Encoder.VERSION);
+    }
+
+    @Test
+    void historyCarriesTheWeightOfEveryRatedKnownItem() {
+        Catalog catalog = Fixtures.catalog(6);
         List<Rating> ratings = List.of(new Rating(101, 5f), new Rating(102, 3f), new Rating(103, 3.5f),
-                new Rating(999, 5f));
-        assertArrayEquals(new float[] {1f, 0f, 1f, 0f}, Encoder.encodeHistory(ratings, catalog));
+                new Rating(104, 2.5f), new Rating(105, 4f), new Rating(999, 5f));
+        assertArrayEquals(new float[] {5f / 3, 1f / 3, 2f / 3, 0f, 1f, 0f}, Encoder.encodeHistory(ratings, catalog),
+                1e-6f);
+    }
+
+    @Test
+    void theLatestRatingOfAMovieDecidesItsWeight() {
+        Catalog catalog = Fixtures.catalog(2);
+        List<Rating> ratings = List.of(new Rating(101, 5f), new Rating(102, 4f), new Rating(101, 2f),
+                new Rating(102, 4.5f));
+        assertArrayEquals(new float[] {0f, 4f / 3}, Encoder.encodeHistory(ratings, catalog), 1e-6f);
     }
 
     @Test

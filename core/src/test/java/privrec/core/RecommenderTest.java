@@ -48,6 +48,20 @@ class RecommenderTest {
     }
 
     @Test
+    void reasonComparesContributionsAtEachMovieOwnHistoryWeight() {
+        float[][] affinity = new float[6][6];
+        affinity[0][4] = 0.5f; // Movie 0, rated 5 stars (weight 5/3): contributes 0.83
+        affinity[1][4] = 0.7f; // Movie 1, rated 3.5 stars (weight 2/3): contributes 0.47
+        FixedScorer scorer = FixedScorer.withAffinity(new float[6], affinity, null);
+        Recommender recommender = new Recommender(catalog, scorer);
+        List<Rating> ratings = List.of(new Rating(101, 5f), new Rating(102, 3.5f));
+        List<Recommendation> recs = recommender.recommend(new RecommendationRequest(ratings, null, null, 1, -1));
+        assertEquals(105, recs.get(0).item().id());
+        assertEquals(101, recs.get(0).reason().because().id(), "a one-hot 1 would have named Movie 1");
+        assertEquals(0.5f * 5 / 3 + 0.7f * 2 / 3, recs.get(0).score(), 1e-5f, "the history is graded");
+    }
+
+    @Test
     void rankThenExplainEqualsRecommend() {
         float[][] affinity = new float[6][6];
         affinity[0][4] = 0.2f;
