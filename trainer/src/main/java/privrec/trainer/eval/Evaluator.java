@@ -14,7 +14,7 @@ import privrec.trainer.model.ExactEase;
 import privrec.trainer.model.Interactions;
 import privrec.trainer.model.ModelTrainer;
 import privrec.trainer.model.MostPopular;
-import privrec.trainer.model.SparseBinaryMatrix;
+import privrec.trainer.model.SparseRowMatrix;
 import privrec.trainer.model.TrainParams;
 import privrec.trainer.model.TrainedModel;
 import privrec.trainer.model.UserPositives;
@@ -53,8 +53,9 @@ public final class Evaluator {
     /**
      * The protocol on {@link Split.Mode#POSITIVES} splits when {@code allRatings} is null, else on {@link
      * Split.Mode#ALL_RATINGS} splits built from every user's ratings ({@link UserRatings#of}). The model and both
-     * baselines rank through the same {@link Recommender} with the same fold-in ratings: positives become the
-     * history, every fold-in rating is excluded.
+     * baselines rank through the same {@link Recommender} with the same fold-in ratings: every fold-in rating is
+     * encoded at its history weight ({@link privrec.core.Encoder#encodeHistory}) and excluded. The baselines stay
+     * the protocol's: MostPopular ignores the history and exact EASE reads only its positives.
      */
     public static Evaluation run(Interactions data, Map<Integer, UserRatings> allRatings, TrainParams params, int folds,
                                  long seed, boolean withEase, int foldLimit, Listener listener) {
@@ -82,7 +83,7 @@ public final class Evaluator {
             coldModel.add(cold(catalog, trained.scorer(), fold.test()));
             coldPopular.add(cold(catalog, mostPopular, fold.test()));
             if (ease) {
-                ExactEase exact = ExactEase.train(new SparseBinaryMatrix(fold.training(), data.itemCount()), EASE_LAMBDA);
+                ExactEase exact = ExactEase.train(SparseRowMatrix.positives(fold.training(), data.itemCount()), EASE_LAMBDA);
                 easeResults.add(warm(catalog, exact, fold.test()));
             }
             listener.foldFinished(f, runFolds);

@@ -6,10 +6,18 @@ import privrec.core.ItemScorer;
 /**
  * The EASE baseline in closed form (Steck 2019): {@code B = I − P·diag(1/diag(P))}, {@code P = (XᵀX + λI)⁻¹},
  * diagonal zeroed; scores {@code x·B}. Dense n × n, so only for catalogs up to {@link #MAX_ITEMS} items.
+ *
+ * <p>As the protocol defines it, this baseline is binary: X holds 0/1 positives ({@link SparseRowMatrix#positives})
+ * and {@code x} is the user's 0/1 positives. The history rows it is given are graded
+ * ({@link Encoder#historyWeight}), so each is turned back into positives: a weight at or above that of
+ * {@link Encoder#POSITIVE_THRESHOLD} counts 1, anything lower 0.
  */
 public final class ExactEase implements ItemScorer {
     /** Above this the n² matrix (and n³ inversion) is too big for a baseline run. */
     public static final int MAX_ITEMS = 5000;
+
+    /** The history weight of the lowest positive rating. */
+    private static final float POSITIVE_WEIGHT = Encoder.historyWeight(Encoder.POSITIVE_THRESHOLD);
 
     private final float[] b;
     private final int n;
@@ -19,7 +27,7 @@ public final class ExactEase implements ItemScorer {
         this.n = n;
     }
 
-    public static ExactEase train(SparseBinaryMatrix x, double lambda) {
+    public static ExactEase train(SparseRowMatrix x, double lambda) {
         int n = x.columnCount();
         if (n > MAX_ITEMS) {
             throw new IllegalArgumentException("exact EASE needs an n x n matrix; " + n + " items is above " + MAX_ITEMS);
@@ -44,11 +52,10 @@ public final class ExactEase implements ItemScorer {
         float[] out = new float[rows * n];
         for (int r = 0; r < rows; r++) {
             for (int i = 0; i < n; i++) {
-                float h = history[r * n + i];
-                if (h != 0f) {
+                if (history[r * n + i] >= POSITIVE_WEIGHT) {
                     int base = i * n;
                     for (int j = 0; j < n; j++) {
-                        out[r * n + j] += h * b[base + j];
+                        out[r * n + j] += b[base + j];
                     }
                 }
             }

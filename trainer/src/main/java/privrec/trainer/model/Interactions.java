@@ -15,8 +15,9 @@ import privrec.trainer.data.Movie;
 
 /**
  * A data set reduced to what training and evaluation use: the movies in catalog column order (ascending id) and,
- * per user with at least one positive, the positive columns. Low ratings are dropped here, because the model's
- * input ({@link Encoder#encodeHistory}) carries positives only.
+ * per user with at least one positive, the positive columns (targets, baselines, profile model) and the graded row
+ * of every rating at its {@link Encoder#historyWeight} (the collaborative model's training matrix, weighted like
+ * the browser's history row, {@link Encoder#encodeHistory}). Ratings weighing 0 (2.5 stars or less) are dropped.
  *
  * @param movies      catalog movies, column i = movies.get(i)
  * @param users       users with at least one positive, ascending user id
@@ -44,17 +45,11 @@ public record Interactions(List<Movie> movies, List<UserPositives> users, String
         int[] distinct = Arrays.stream(dataset.userIds()).distinct().sorted().toArray();
         List<UserPositives> users = new ArrayList<>();
         LatestRatings.byUser(dataset, distinct, r -> column[r], (u, columns, stars, count) -> {
-            // Positives are a filter over the latest ratings: a liked movie later rated low is not a positive.
-            int kept = 0;
-            for (int k = 0; k < count; k++) {
-                if (Encoder.isPositive(stars[k])) {
-                    columns[kept] = columns[k];
-                    stars[kept++] = stars[k];
-                }
-            }
-            if (kept > 0) {
-                users.add(new UserPositives(distinct[u], dataset.profileOf(distinct[u]),
-                        Arrays.copyOf(columns, kept), Arrays.copyOf(stars, kept)));
+            // Positives and weights are filters over the latest ratings: a liked movie later rated low is neither.
+            UserPositives user = UserPositives.fromRatings(distinct[u], dataset.profileOf(distinct[u]), columns, stars,
+                    count);
+            if (user.size() > 0) {
+                users.add(user);
             }
         });
         String through = newest == Long.MIN_VALUE ? "unknown"

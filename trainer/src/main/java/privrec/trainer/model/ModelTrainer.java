@@ -16,9 +16,11 @@ import privrec.trainer.eval.Metrics;
 import privrec.trainer.eval.Split;
 
 /**
- * Trains the hybrid model: low-rank EASE on the training users' positives plus a Tribuo profile regression, with
- * λ and β chosen on held-out validation users (strong generalization inside the training set, so test users are
- * never used for any choice). The eigenpairs do not depend on λ, so the λ × β grid costs one eigen-solve.
+ * Trains the hybrid model: low-rank EASE on the training users' graded ratings (every rating at its
+ * {@link Encoder#historyWeight}, {@link SparseRowMatrix#historyWeighted}) plus a Tribuo profile regression on their
+ * positives, with λ and β chosen on held-out validation users (strong generalization inside the training set, so
+ * test users are never used for any choice). The eigenpairs do not depend on λ, so the λ × β grid costs one
+ * eigen-solve.
  */
 public final class ModelTrainer {
     /** Progress callbacks; the CLI turns them into progress bars. */
@@ -83,7 +85,7 @@ public final class ModelTrainer {
      */
     private static Fitted fit(List<UserPositives> users, int itemCount, TrainParams params, String description,
                               OffsetDateTime dataTime, Listener listener) {
-        SparseBinaryMatrix x = new SparseBinaryMatrix(users, itemCount);
+        SparseRowMatrix x = SparseRowMatrix.historyWeighted(users, itemCount);
         CompletableFuture<ProfileRegression.Trained> profile = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -178,10 +180,12 @@ public final class ModelTrainer {
                     lambdas.get(l), params.tailCorrection());
             for (int u = 0; u < heldOut.size(); u++) {
                 Split.TestUser user = heldOut.get(u);
+                // The fold-in as the browser encodes it (Encoder.encodeHistory): each rating at its history weight.
                 float[] history = new float[itemCount];
                 boolean[] excluded = new boolean[itemCount];
-                for (int c : user.foldIn()) {
-                    history[c] = 1f;
+                for (int i = 0; i < user.foldIn().length; i++) {
+                    int c = user.foldIn()[i];
+                    history[c] = Encoder.historyWeight(user.foldInStars()[i]);
                     excluded[c] = true;
                 }
                 boolean[] target = new boolean[itemCount];

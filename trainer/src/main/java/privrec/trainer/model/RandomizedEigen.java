@@ -25,7 +25,7 @@ public final class RandomizedEigen {
      * @param seed        seed of the Gaussian start block
      * @param tick        called once per iteration (progress)
      */
-    public static Eigenpairs topEigenpairs(SparseBinaryMatrix x, int k, int oversample, int iterations, long seed,
+    public static Eigenpairs topEigenpairs(SparseRowMatrix x, int k, int oversample, int iterations, long seed,
                                            Runnable tick) {
         int n = x.columnCount();
         int rank = Math.min(k, n);

@@ -162,10 +162,13 @@ public final class Training {
         dataset.put("movies", data.itemCount());
         dataset.put("usersWithPositives", data.users().size());
         int positives = 0;
+        int weighted = 0;
         for (UserPositives user : data.users()) {
             positives += user.size();
+            weighted += user.weightedColumns().length;
         }
         dataset.put("positives", positives);
+        dataset.put("weightedRatings", weighted);
         dataset.put("dataThrough", data.dataThrough());
         training.put("data", dataset);
         return training;
@@ -190,7 +193,8 @@ public final class Training {
                     + options.params().seed();
             metrics = evaluation.toManifest(protocol);
         }
-        String algorithm = String.format("Low-rank EASE (rank %d, lambda %s) + Tribuo LinearSGD profile regression (beta %s)",
+        String algorithm = String.format("Low-rank EASE on graded ratings (rank %d, lambda %s; input weight"
+                        + " max(0, (stars - 2.5) / 1.5)) + Tribuo LinearSGD profile regression (beta %s)",
                 trained.scorer().collab().rank(), trimmed(trained.lambda()), trimmed(trained.beta()));
         return new Manifest(Manifest.FORMAT_VERSION, Encoder.VERSION, exported.modelId(), algorithm, data.description(),
                 data.dataThrough(), MODEL_FILE, CATALOG_FILE, n, inputs, outputs, Encoder.PROFILE_FEATURES, files,

@@ -141,7 +141,7 @@ class AllRatingsSplitTest {
     }
 
     @Test
-    void lowRatedFoldInItemsAreNeverRankedAndOnlyFoldInPositivesAreTheHistory() {
+    void lowRatedFoldInItemsAreNeverRankedAndFoldInRatingsEnterTheHistoryAtTheirWeight() {
         UserRatings all = ratings(1, TEN);
         UserPositives user = positivesOf(all);
         List<Item> items = new ArrayList<>();
@@ -170,9 +170,14 @@ class AllRatingsSplitTest {
             }
             assertEquals(1, histories.size());
             float[] history = histories.get(0);
+            // Every fold-in rating enters the history at its graded weight (the 3-star column 5 at 1/3; 2 stars
+            // or less at 0); held-out ratings do not enter it.
             for (int c = 0; c < TEN.length; c++) {
-                boolean expected = Arrays.binarySearch(t.foldIn(), c) >= 0 && !low(all, c);
-                assertEquals(expected ? 1f : 0f, history[c], "history of column " + c);
+                boolean foldIn = Arrays.binarySearch(t.foldIn(), c) >= 0;
+                assertEquals(foldIn ? Encoder.historyWeight(TEN[c]) : 0f, history[c], "history of column " + c);
+                if (low(all, c) && TEN[c] <= 2.5f) {
+                    assertEquals(0f, history[c], "no weight for column " + c);
+                }
             }
         }
         // MetricSet: a user whose held-out part has no positive is skipped.

@@ -1,5 +1,6 @@
 package privrec.trainer.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,12 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.tribuo.math.la.DenseMatrix;
 
 import privrec.core.Encoder;
+import privrec.core.Profile;
 import privrec.trainer.TestData;
 
 class LowRankEaseTest {
     private static final double LAMBDA = 3.0;
 
-    private static double[][] dense(SparseBinaryMatrix x) {
+    private static double[][] dense(SparseRowMatrix x) {
         int n = x.columnCount();
         double[] g = x.denseGram();
         double[][] rows = new double[n][n];
@@ -27,7 +29,7 @@ class LowRankEaseTest {
     }
 
     /** EASE straight from the paper's formula, with Tribuo's Cholesky as an independent solver. */
-    private static double[][] easeDirect(SparseBinaryMatrix x, double lambda) {
+    private static double[][] easeDirect(SparseRowMatrix x, double lambda) {
         int n = x.columnCount();
         double[][] g = dense(x);
         for (int i = 0; i < n; i++) {
@@ -44,8 +46,8 @@ class LowRankEaseTest {
         return b;
     }
 
-    private static SparseBinaryMatrix tiny() {
-        return new SparseBinaryMatrix(TestData.clusteredUsers(30, 10, 4, 3), 10);
+    private static SparseRowMatrix tiny() {
+        return SparseRowMatrix.positives(TestData.clusteredUsers(30, 10, 4, 3), 10);
     }
 
     @Test
@@ -84,7 +86,7 @@ class LowRankEaseTest {
 
     @Test
     void exactEaseMatchesTheClosedFormComputedDirectly() {
-        SparseBinaryMatrix x = tiny();
+        SparseRowMatrix x = tiny();
         double[][] b = easeDirect(x, LAMBDA);
         ExactEase ease = ExactEase.train(x, LAMBDA);
         float[] history = new float[10];
@@ -97,8 +99,51 @@ class LowRankEaseTest {
     }
 
     @Test
+    void exactEaseReadsOnlyThePositivesOfAGradedHistory() {
+        SparseRowMatrix x = tiny();
+        double[][] b = easeDirect(x, LAMBDA);
+        ExactEase ease = ExactEase.train(x, LAMBDA);
+        float[] history = new float[10];
+        history[1] = Encoder.historyWeight(5f);
+        history[4] = Encoder.historyWeight(3f); // not a positive: the binary baseline ignores it
+        history[7] = Encoder.historyWeight(3.5f);
+        float[] scores = ease.score(history, new float[Encoder.profileWidth()], 1);
+        for (int j = 0; j < 10; j++) {
+            assertEquals(b[1][j] + b[7][j], scores[j], 1e-5, "item " + j);
+        }
+    }
+
+    @Test
+    void theHistoryWeightedGramIsThatOfTheWeightedRatings() {
+        List<UserPositives> users = List.of(
+                new UserPositives(1, Profile.EMPTY, new int[]{1}, new float[]{4f}, new int[]{0, 1, 3},
+                        new float[]{Encoder.historyWeight(3f), 1f, Encoder.historyWeight(5f)}),
+                new UserPositives(2, Profile.EMPTY, new int[]{0, 3}, new float[]{4.5f, 3.5f}));
+        SparseRowMatrix x = SparseRowMatrix.historyWeighted(users, 4);
+        double[][] w = {{1 / 3.0, 1, 0, 5 / 3.0}, {4 / 3.0, 0, 0, 2 / 3.0}};
+        double[] gram = x.denseGram();
+        double[] diagonal = x.gramDiagonal();
+        for (int a = 0; a < 4; a++) {
+            for (int c = 0; c < 4; c++) {
+                assertEquals(w[0][a] * w[0][c] + w[1][a] * w[1][c], gram[a * 4 + c], 1e-6, a + "," + c);
+            }
+            assertEquals(gram[a * 4 + a], diagonal[a], 1e-9);
+        }
+        double[] m = {1, 2, 3, 4};
+        double[] xm = x.multiply(m, 1);
+        double[] xtz = x.transposeMultiply(new double[]{1, -1}, 1);
+        for (int r = 0; r < 2; r++) {
+            assertEquals(w[r][0] + 2 * w[r][1] + 3 * w[r][2] + 4 * w[r][3], xm[r], 1e-6);
+        }
+        for (int c = 0; c < 4; c++) {
+            assertEquals(w[0][c] - w[1][c], xtz[c], 1e-6);
+        }
+        assertArrayEquals(new double[]{1, 1, 0, 1}, SparseRowMatrix.positives(users, 4).gramDiagonal());
+    }
+
+    @Test
     void randomizedEigenFindsTheLeadingEigenpairs() {
-        SparseBinaryMatrix x = new SparseBinaryMatrix(TestData.clusteredUsers(60, 24, 6, 4), 24);
+        SparseRowMatrix x = SparseRowMatrix.positives(TestData.clusteredUsers(60, 24, 6, 4), 24);
         double[][] g = dense(x);
         double[] all = DenseMatrix.createDenseMatrix(g).eigenDecomposition().orElseThrow().eigenvalues().toArray();
         Arrays.sort(all);
@@ -118,7 +163,7 @@ class LowRankEaseTest {
 
     @Test
     void fullRankLowRankEaseEqualsExactEaseOnUnseenItems() {
-        SparseBinaryMatrix x = tiny();
+        SparseRowMatrix x = tiny();
         double[][] b = easeDirect(x, LAMBDA);
         Eigenpairs eigen = RandomizedEigen.topEigenpairs(x, 10, 0, 4, 42, () -> { });
         for (boolean tail : new boolean[]{true, false}) {
@@ -139,7 +184,7 @@ class LowRankEaseTest {
     @Test
     void tailEstimateBringsTheDiagonalOfPCloserToExact() {
         List<UserPositives> users = TestData.clusteredUsers(200, 40, 8, 9);
-        SparseBinaryMatrix x = new SparseBinaryMatrix(users, 40);
+        SparseRowMatrix x = SparseRowMatrix.positives(users, 40);
         double lambda = 20;
         double[][] g = dense(x);
         for (int i = 0; i < 40; i++) {

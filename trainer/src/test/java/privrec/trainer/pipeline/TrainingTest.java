@@ -42,6 +42,8 @@ class TrainingTest {
         Training.write(out, result);
         Manifest manifest = Manifest.parse(Files.readString(out.resolve(Training.MANIFEST_FILE)), "manifest.json");
         manifest.checkCompatible();
+        assertEquals(privrec.core.Encoder.VERSION, manifest.encoderVersion());
+        assertTrue(manifest.algorithm().contains("graded"), manifest.algorithm());
         assertEquals(List.of(Training.MODEL_FILE, Training.CATALOG_FILE),
                 manifest.files().stream().map(Manifest.FileEntry::name).toList());
         for (Manifest.FileEntry entry : manifest.files()) {
