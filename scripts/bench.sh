@@ -34,8 +34,9 @@ mvn -B -ntp -q -pl webapp dependency:build-classpath -Dmdep.includeScope=test \
 
 if [[ $large == 1 ]]; then
   big=webapp/target/bench-10k
-  if [[ ! -f $big/model/manifest.json ]]; then
-    echo "bench: generating and training the 10,000-movie catalog (once)"
+  # Retrain when the trainer jar is newer than the cached model: a new encoder version makes old models unusable.
+  if [[ ! -f $big/model/manifest.json || trainer/target/trainer.jar -nt $big/model/manifest.json ]]; then
+    echo "bench: generating and training the 10,000-movie catalog (again only when the trainer changes)"
     rm -rf "$big"
     java -jar trainer/target/trainer.jar generate --movies 10000 --users 2000 --ratings 200000 --out "$big/data"
     # Fixed lambda/beta and no evaluation folds: the benchmark needs a model of this size, not a tuned one.
