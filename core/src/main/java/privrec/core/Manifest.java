@@ -78,10 +78,10 @@ public record Manifest(int formatVersion, int encoderVersion, String modelId, St
     /** Throws unless this manifest fits the code that reads it (format, encoder, profile columns). */
     public void checkCompatible() {
         if (formatVersion != FORMAT_VERSION) {
-            throw new FormatException("manifest format " + formatVersion + " is not supported (supported: " + FORMAT_VERSION + ")");
+            throw new IncompatibleVersionException("manifest format " + formatVersion + " is not supported (supported: " + FORMAT_VERSION + ")");
         }
         if (encoderVersion != Encoder.VERSION) {
-            throw new FormatException("model was built for encoder version " + encoderVersion
+            throw new IncompatibleVersionException("model was built for encoder version " + encoderVersion
                     + " but this app encodes version " + Encoder.VERSION);
         }
         if (!profileFeatures.equals(Encoder.PROFILE_FEATURES)) {
@@ -140,7 +140,7 @@ public record Manifest(int formatVersion, int encoderVersion, String modelId, St
         Fields f = new Fields(root, source);
         int format = f.integer("formatVersion");
         if (format != FORMAT_VERSION) {
-            throw new FormatException(source + ": manifest format " + format + " is not supported (supported: " + FORMAT_VERSION + ")");
+            throw new IncompatibleVersionException(source + ": manifest format " + format + " is not supported (supported: " + FORMAT_VERSION + ")");
         }
         List<FileEntry> files = new ArrayList<>();
         for (Map<String, Object> entry : f.objects("files")) {

@@ -62,10 +62,10 @@ class FormatsTest {
         assertEquals(1234, back.file("model.onnx").bytes());
 
         Manifest future = sampleManifest(Manifest.FORMAT_VERSION, Encoder.VERSION + 1);
-        FormatException e = assertThrows(FormatException.class, future::checkCompatible);
+        FormatException e = assertThrows(IncompatibleVersionException.class, future::checkCompatible);
         assertTrue(e.getMessage().contains("encoder version"), e.getMessage());
         String newerFormat = manifest.toJson().replace("\"formatVersion\": 1", "\"formatVersion\": 99");
-        assertThrows(FormatException.class, () -> Manifest.parse(newerFormat, "manifest.json"));
+        assertThrows(IncompatibleVersionException.class, () -> Manifest.parse(newerFormat, "manifest.json"));
         String missing = manifest.toJson().replace("\"modelId\"", "\"modelIdentifier\"");
         FormatException m = assertThrows(FormatException.class, () -> Manifest.parse(missing, "manifest.json"));
         assertEquals("manifest.json: field \"modelId\" is missing", m.getMessage());

@@ -10,6 +10,7 @@ import privrec.core.Catalog;
 import privrec.core.CatalogFormat;
 import privrec.core.Encoder;
 import privrec.core.FormatException;
+import privrec.core.IncompatibleVersionException;
 import privrec.core.Manifest;
 import privrec.core.Manifest.FileEntry;
 
@@ -146,8 +147,8 @@ public final class CachingModelLoader implements ModelLoader {
         try {
             manifest = Manifest.parse(text, source);
         } catch (FormatException e) {
-            // Manifest.parse gates the format version itself; any other problem is damage.
-            ModelLoadException.Kind kind = e.getMessage().contains("is not supported")
+            // Manifest.parse gates the format version itself (a typed exception); any other problem is damage.
+            ModelLoadException.Kind kind = e instanceof IncompatibleVersionException
                     ? ModelLoadException.Kind.INCOMPATIBLE : ModelLoadException.Kind.CORRUPT;
             throw new ModelLoadException(kind, "The model description (" + source + ") cannot be used: "
                     + e.getMessage(), e);
