@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import privrec.client.vault.RatedMovie;
 import privrec.client.vault.UnlockedVault;
+import privrec.client.vault.VaultException;
 import privrec.client.vault.VaultStore;
 import privrec.core.Catalog;
 import privrec.core.Genres;
@@ -47,6 +48,8 @@ public final class AppController {
     private ModelStatus model = ModelStatus.loading("Loading the recommendation model…");
     private boolean onboardingDone;
     private int revision;
+    /** A problem with the open profile's stored data the user must hear about until they lock (rollback). */
+    private String vaultWarning;
 
     public AppController(VaultStore store, Clock clock, NetworkLog network) {
         this.store = store;
@@ -160,6 +163,7 @@ public final class AppController {
     private void open(UnlockedVault vault) {
         lockQuietly();
         session = new Session(vault);
+        vaultWarning = vault.staleOnUnlock() == null ? null : vault.staleOnUnlock().sentence();
         String minutes = session.contents().settings().get(SETTING_AUTO_LOCK);
         autoLock.setMinutes(parseMinutes(minutes));
         autoLock.touch(clock.nowMillis());
@@ -176,8 +180,15 @@ public final class AppController {
         if (session != null) {
             try {
                 session.reload();
+            } catch (VaultException e) {
+                if (e.kind() == VaultException.Kind.ROLLED_BACK) {
+                    // An older copy replaced the record: keep the newer data open here and say so.
+                    vaultWarning = e.getMessage();
+                } else {
+                    // Deleted or re-keyed elsewhere: the only safe state is locked.
+                    lockQuietly();
+                }
             } catch (RuntimeException e) {
-                // Deleted or re-keyed elsewhere: the only safe state is locked.
                 lockQuietly();
             }
             changed();
@@ -190,7 +201,16 @@ public final class AppController {
         changed();
     }
 
+    /**
+     * A standing warning about the open profile's stored data (an older copy was put back), shown until lock;
+     * null when there is none.
+     */
+    public String vaultWarning() {
+        return vaultWarning;
+    }
+
     private void lockQuietly() {
+        vaultWarning = null;
         if (session != null) {
             session.lock();
             session = null;

@@ -51,6 +51,8 @@ public final class ErrorMessages {
                     + "Open the page over https or from localhost in a current browser.";
             case STORAGE_UNAVAILABLE -> "This browser does not allow the site to keep data on the device.";
             case LOCKED -> "The profile was locked. Please unlock it again.";
+            case ROLLED_BACK -> "An older copy of this profile replaced its saved data. Nothing was overwritten; "
+                    + "your newer data is still open here: export a backup in Settings to keep it.";
         };
         return nonEmpty(e.getMessage(), fallback);
     }

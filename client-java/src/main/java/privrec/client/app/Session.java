@@ -2,17 +2,13 @@ package privrec.client.app;
 
 import privrec.client.vault.UnlockedVault;
 import privrec.client.vault.VaultContents;
-import privrec.client.vault.VaultException;
 
 /**
  * One unlocked vault: its decrypted contents and the last undoable action. Every change goes through
- * {@link #apply}, which saves and, when another tab saved first, reloads and re-applies the same edit.
+ * {@link #apply}, which hands the edit to the vault to apply to the freshest stored state under a cross-tab lock.
  * Locking drops the vault (and with it the key) and the plaintext held here.
  */
 final class Session {
-    /** Saves tried per action before giving up on a busy vault (another tab writing in a loop). */
-    static final int MAX_ATTEMPTS = 3;
-
     private UnlockedVault vault;
     private VaultContents contents;
     private Undo last;
@@ -69,20 +65,12 @@ final class Session {
         contents = vault.reload();
     }
 
+    /**
+     * Saves through {@link UnlockedVault#update}: under the cross-tab lock the vault re-reads the record and the
+     * edit is applied to whatever another tab saved last, so no tab's change is lost.
+     */
     private void save(Edit edit) {
-        for (int attempt = 1; ; attempt++) {
-            VaultContents next = edit.apply(contents);
-            try {
-                vault.save(next);
-                contents = next;
-                return;
-            } catch (VaultException e) {
-                if (e.kind() != VaultException.Kind.CONFLICT || attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-                contents = vault.reload();
-            }
-        }
+        contents = vault.update(edit::apply);
     }
 
     /** Drops key and plaintext; the session is unusable afterwards. */

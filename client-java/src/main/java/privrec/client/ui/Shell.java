@@ -28,6 +28,7 @@ final class Shell implements Worker.Screen {
     private final HTMLElement modelLine = Dom.el("p", "model-line");
     private final HTMLElement status = Dom.el("p", "status");
     private final HTMLElement error = Dom.el("p", "error");
+    private final HTMLElement vaultWarning = Dom.el("p", "error vault-warning");
     private final HTMLElement main = Dom.el("main", "main");
     private View chosen = View.HOME;
     private View shown;
@@ -72,6 +73,9 @@ final class Shell implements Worker.Screen {
         Dom.testId(error, "error");
         error.setHidden(true);
         root.appendChild(error);
+        Dom.testId(vaultWarning, "vault-warning");
+        vaultWarning.setHidden(true);
+        root.appendChild(vaultWarning);
         main.setId("main");
         main.setTabIndex(-1);
         root.appendChild(main);
@@ -112,6 +116,9 @@ final class Shell implements Worker.Screen {
         };
         modelLine.setTextContent(line);
         modelLine.setAttribute("data-phase", model.phase().name().toLowerCase());
+        String warning = app.vaultWarning();
+        vaultWarning.setTextContent(warning == null ? "" : warning);
+        vaultWarning.setHidden(warning == null);
     }
 
     private View effectiveView() {

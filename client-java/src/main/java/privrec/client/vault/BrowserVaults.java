@@ -1,9 +1,13 @@
 package privrec.client.vault;
 
 import privrec.client.js.storage.LocalStorageKeyValueStorage;
+import privrec.client.js.storage.WebLocks;
 import privrec.client.js.webcrypto.WebCryptoVaultCrypto;
 
-/** The browser's {@link VaultStore}: WebCrypto, {@code window.localStorage} and its {@code storage} event. */
+/**
+ * The browser's {@link VaultStore}: WebCrypto, {@code window.localStorage} and its {@code storage} event, and the
+ * Web Locks API around every write.
+ */
 public final class BrowserVaults {
     private BrowserVaults() {
     }
@@ -16,6 +20,6 @@ public final class BrowserVaults {
      * @throws VaultException STORAGE_UNAVAILABLE when the browser refuses localStorage
      */
     public static VaultStore open() {
-        return new LocalVaultStore(LocalStorageKeyValueStorage.open(), new WebCryptoVaultCrypto());
+        return new LocalVaultStore(LocalStorageKeyValueStorage.open(), new WebCryptoVaultCrypto(), new WebLocks());
     }
 }

@@ -20,35 +20,60 @@ import java.util.List;
  * {@code setItem} that throws QuotaExceededError leaves the old value. No second key has to agree with it.
  *
  * <h2>Two tabs</h2>
- * An {@link UnlockedVault} remembers the exact record text it last read or wrote (which carries the revision).
- * Before writing it re-reads the key; if the text differs (another tab saved, changed the password or reset the
- * vault) it throws CONFLICT and writes nothing; the app calls {@link UnlockedVault#reload()} and re-applies its
- * change. The read and the write follow each other with no await in between, so within one tab nothing can
- * interleave; across tabs localStorage offers no lock, which leaves a window of microseconds, and the
- * {@code storage} event ({@link UnlockedVault#onExternalChange}) still tells the other tab.
- */
+ * Every read-modify-write of a record runs under the vault's {@link VaultLocks} lock (the Web Locks API in the
+ * browser). Inside it the vault re-reads the key; if another tab saved since, it takes that record (and its
+ * revision) and re-applies its own edit to it ({@link UnlockedVault#update}) before writing revision + 1. An
+ * {@link UnlockedVault} also remembers the exact record text it last read or wrote, so {@link UnlockedVault#save}
+ * of a finished value still refuses (CONFLICT) rather than overwrite a newer record, and the {@code storage} event
+ * ({@link UnlockedVault#onExternalChange}) tells the other tab to reload. Where the Web Locks API is missing, the
+ * fallback serialises writers within the tab only and the compare-and-set is what guards against other tabs.
+ *
+ * <h2>Rollback</h2>
+ * An open vault never takes a record whose revision is lower than the one it holds (ROLLED_BACK; its newer data
+ * stays in memory, ready to export). Outside the records, under {@code privrec.seen.<name>}, the store keeps the
+ * highest revision this browser has seen for each profile; unlocking an older record opens it but reports a
+ * {@link StaleRecord}. Someone who can rewrite all of this origin's storage can roll back the record and the mark
+ * together; the mark only catches a record restored on its own.
+ *
+ * <h2>Length hiding</h2>
+ * The plaintext is padded before encryption (see {@link Padding}), so the record's size tells the number of
+ * ratings only to within a factor of two.
+  */
 public final class LocalVaultStore implements VaultStore {
     /** PBKDF2-SHA256 iterations for every vault created or re-keyed in the browser (OWASP 2023 figure). */
     public static final int ITERATIONS = 600_000;
     static final String KEY_PREFIX = "privrec.vault.";
+    /** Highest revision seen per profile; a hint kept outside the record (see Rollback above). */
+    static final String SEEN_PREFIX = "privrec.seen.";
 
     private final KeyValueStorage storage;
     private final Sealing sealing;
+    private final VaultLocks locks;
     private final int iterations;
 
     /** The production store: always {@link #ITERATIONS}. */
-    public LocalVaultStore(KeyValueStorage storage, VaultCrypto crypto) {
-        this(storage, crypto, ITERATIONS);
+    public LocalVaultStore(KeyValueStorage storage, VaultCrypto crypto, VaultLocks locks) {
+        this(storage, crypto, locks, ITERATIONS);
     }
 
     /** Package-private on purpose: only JVM unit tests may lower the iteration count (for speed). */
-    LocalVaultStore(KeyValueStorage storage, VaultCrypto crypto, int iterations) {
+    LocalVaultStore(KeyValueStorage storage, VaultCrypto crypto, VaultLocks locks, int iterations) {
         this.storage = storage;
         this.sealing = new Sealing(crypto);
+        this.locks = locks;
         this.iterations = iterations;
     }
 
     static String storageKey(String name) {
+        return KEY_PREFIX + name;
+    }
+
+    static String seenKey(String name) {
+        return SEEN_PREFIX + name;
+    }
+
+    /** The lock name that serialises every writer of one vault record across tabs. */
+    static String lockName(String name) {
         return KEY_PREFIX + name;
     }
 
@@ -91,7 +116,12 @@ public final class LocalVaultStore implements VaultStore {
                     "That password does not open the vault \"" + checked + "\". Nothing was changed.");
         }
         VaultContents contents = sealing.open(credentials, record, checked, what);
-        return new OpenVault(this, checked, credentials, record.revision(), text, contents);
+        int seen = seenRevision(checked);
+        StaleRecord stale = record.revision() < seen ? new StaleRecord(record.revision(), seen) : null;
+        if (stale == null) {
+            markSeen(checked, record.revision());
+        }
+        return new OpenVault(this, checked, credentials, record.revision(), text, contents, stale);
     }
 
     @Override
@@ -99,6 +129,7 @@ public final class LocalVaultStore implements VaultStore {
         String checked = VaultRules.checkName(name);
         read(checked);
         storage.remove(storageKey(checked));
+        storage.remove(seenKey(checked));
     }
 
     @Override
@@ -108,7 +139,10 @@ public final class LocalVaultStore implements VaultStore {
 
     @Override
     public void reset(String name) {
-        storage.remove(storageKey(VaultRules.checkName(name)));
+        String checked = VaultRules.checkName(name);
+        storage.remove(storageKey(checked));
+        // Deliberately thrown away: the next vault of this name starts again at revision 1.
+        storage.remove(seenKey(checked));
     }
 
     @Override
@@ -134,9 +168,13 @@ public final class LocalVaultStore implements VaultStore {
     private UnlockedVault store(String name, Sealing.Credentials credentials, VaultContents contents) {
         int revision = 1;
         String text = sealing.seal(credentials, name, revision, contents, VaultRecord.STORED_FORMAT, null).toJson();
-        refuseExisting(name);
-        write(name, text);
-        return new OpenVault(this, name, credentials, revision, text, contents);
+        return locks.withLock(lockName(name), () -> {
+            refuseExisting(name);
+            write(name, text);
+            storage.remove(seenKey(name));
+            markSeen(name, revision);
+            return new OpenVault(this, name, credentials, revision, text, contents, null);
+        });
     }
 
     private void refuseExisting(String name) {
@@ -167,8 +205,38 @@ public final class LocalVaultStore implements VaultStore {
         }
     }
 
+    /** The highest revision of {@code name} this browser has seen (0: none recorded, or unreadable). */
+    int seenRevision(String name) {
+        String text = storage.get(seenKey(name));
+        if (text == null || text.isEmpty() || text.length() > 9) {
+            return 0;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return 0;
+            }
+        }
+        return Integer.parseInt(text);
+    }
+
+    /** Raises the mark to {@code revision}; a full storage only loses the hint, never the vault write before it. */
+    void markSeen(String name, int revision) {
+        if (revision <= seenRevision(name)) {
+            return;
+        }
+        try {
+            storage.set(seenKey(name), Integer.toString(revision));
+        } catch (RuntimeException e) {
+            // Quota or storage errors: the mark is advisory; the record itself was written (or not) already.
+        }
+    }
+
     KeyValueStorage storage() {
         return storage;
+    }
+
+    VaultLocks locks() {
+        return locks;
     }
 
     Sealing sealing() {

@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
-/** The {@link UnlockedVault} of {@link LocalVaultStore}; see there for the write and conflict design. */
+/** The {@link UnlockedVault} of {@link LocalVaultStore}; see there for the write, lock and rollback design. */
 final class OpenVault implements UnlockedVault {
     private final LocalVaultStore store;
     private final String name;
     private final String storageKey;
     private final List<Runnable> listeners = new ArrayList<>();
     private final Consumer<String> storageListener = this::storageChanged;
+    private final StaleRecord staleOnUnlock;
 
     // Dropped by lock().
     private Sealing.Credentials credentials;
@@ -19,17 +21,24 @@ final class OpenVault implements UnlockedVault {
     /** The exact record text this object last read or wrote: anything else in storage means another writer. */
     private String lastText;
     private int revision;
+    /**
+     * The next write's revision is above this: after unlocking a {@link StaleRecord}, the revision this browser
+     * had seen, so the record written next is newer than anything seen and the warning is not repeated.
+     */
+    private int revisionFloor;
     private boolean locked;
 
     OpenVault(LocalVaultStore store, String name, Sealing.Credentials credentials, int revision, String text,
-              VaultContents contents) {
+              VaultContents contents, StaleRecord staleOnUnlock) {
         this.store = store;
         this.name = name;
         this.storageKey = LocalVaultStore.storageKey(name);
         this.credentials = credentials;
         this.revision = revision;
+        this.revisionFloor = staleOnUnlock == null ? revision : staleOnUnlock.seenRevision();
         this.lastText = text;
         this.contents = contents;
+        this.staleOnUnlock = staleOnUnlock;
     }
 
     @Override
@@ -44,10 +53,26 @@ final class OpenVault implements UnlockedVault {
     }
 
     @Override
+    public StaleRecord staleOnUnlock() {
+        return staleOnUnlock;
+    }
+
+    @Override
     public VaultContents reload() {
         ensureUnlocked();
+        adopt(store.read(name));
+        return contents;
+    }
+
+    /**
+     * Makes {@code text} (a record just read) the current state, unless it is the one already held. Refuses a
+     * record of another key (LOCKED) and one older than what this object holds (ROLLED_BACK), changing nothing.
+     */
+    private void adopt(String text) {
+        if (text.equals(lastText)) {
+            return;
+        }
         String what = "the vault \"" + name + "\"";
-        String text = store.read(name);
         VaultRecord record = VaultRecord.parse(text, VaultRecord.STORED_FORMAT, what);
         if (!Arrays.equals(record.salt(), credentials.salt())
                 || !Arrays.equals(record.check(), credentials.check())) {
@@ -56,10 +81,39 @@ final class OpenVault implements UnlockedVault {
             throw new VaultException(VaultException.Kind.LOCKED, "The password of \"" + name
                     + "\" was changed in another tab, or the vault was replaced. Please unlock it again.");
         }
-        contents = store.sealing().open(credentials, record, name, what);
+        if (record.revision() <= revision) {
+            // Lower: an older copy was put back. Equal but different text: a second record claiming our revision,
+            // which no writer under the lock produces. Either way ours is the newer state; keep it.
+            throw rolledBack(record.revision());
+        }
+        VaultContents opened = store.sealing().open(credentials, record, name, what);
+        contents = opened;
         revision = record.revision();
+        revisionFloor = Math.max(revisionFloor, revision);
         lastText = text;
-        return contents;
+        store.markSeen(name, revision);
+    }
+
+    private VaultException rolledBack(int storedRevision) {
+        return new VaultException(VaultException.Kind.ROLLED_BACK, "The saved data of \"" + name
+                + "\" was replaced by an older copy (version " + storedRevision + "; this tab holds version "
+                + revision + "). Nothing was overwritten and your newer data is still open here: export a backup "
+                + "in Settings to keep it.");
+    }
+
+    @Override
+    public VaultContents update(UnaryOperator<VaultContents> edit) {
+        ensureUnlocked();
+        return store.locks().withLock(LocalVaultStore.lockName(name), () -> {
+            String stored = readForWrite();
+            adopt(stored);
+            VaultContents next = edit.apply(contents);
+            if (next == null) {
+                throw new IllegalArgumentException("an edit may not return null contents");
+            }
+            write(sealNext(credentials, next), next, credentials);
+            return next;
+        });
     }
 
     @Override
@@ -68,11 +122,11 @@ final class OpenVault implements UnlockedVault {
         if (next == null) {
             throw new IllegalArgumentException("contents to save may not be null");
         }
-        String text = store.sealing().seal(credentials, name, revision + 1, next, VaultRecord.STORED_FORMAT, null)
-                .toJson();
-        commit(text);
-        revision++;
-        contents = next;
+        store.locks().withLock(LocalVaultStore.lockName(name), () -> {
+            compareAndSet();
+            write(sealNext(credentials, next), next, credentials);
+            return null;
+        });
     }
 
     @Override
@@ -87,25 +141,55 @@ final class OpenVault implements UnlockedVault {
         }
         // New salt, new key, new check; also brings an older iteration count up to the store's.
         Sealing.Credentials fresh = sealing.newCredentials(newPassword, store.iterations());
-        String text = sealing.seal(fresh, name, revision + 1, contents, VaultRecord.STORED_FORMAT, null).toJson();
-        commit(text);
-        credentials = fresh;
-        revision++;
+        store.locks().withLock(LocalVaultStore.lockName(name), () -> {
+            // Take another tab's newer data first, so the re-encrypted record contains it.
+            adopt(readForWrite());
+            write(sealNext(fresh, contents), contents, fresh);
+            return null;
+        });
     }
 
-    /** Compare-and-set: no await between the read and the write (see LocalVaultStore). */
-    private void commit(String text) {
+    private String readForWrite() {
         String stored = store.storage().get(storageKey);
         if (stored == null) {
             throw new VaultException(VaultException.Kind.NOT_FOUND,
                     "The vault \"" + name + "\" was deleted, perhaps in another tab. This change was not saved.");
         }
-        if (!stored.equals(lastText)) {
-            throw new VaultException(VaultException.Kind.CONFLICT, "The vault \"" + name
-                    + "\" was changed in another tab. Reload it and make this change again.");
+        return stored;
+    }
+
+    /** Inside the lock: the stored record must be the one this object last read or wrote. */
+    private void compareAndSet() {
+        String stored = readForWrite();
+        if (stored.equals(lastText)) {
+            return;
         }
+        VaultRecord record = VaultRecord.parse(stored, VaultRecord.STORED_FORMAT, "the vault \"" + name + "\"");
+        if (record.revision() <= revision) {
+            throw rolledBack(record.revision());
+        }
+        throw new VaultException(VaultException.Kind.CONFLICT, "The vault \"" + name
+                + "\" was changed in another tab. Reload it and make this change again.");
+    }
+
+    private String sealNext(Sealing.Credentials with, VaultContents next) {
+        return store.sealing().seal(with, name, nextRevision(), next, VaultRecord.STORED_FORMAT, null).toJson();
+    }
+
+    private int nextRevision() {
+        return Math.max(revision, revisionFloor) + 1;
+    }
+
+    /** One setItem; only after it succeeded does this object's state move on. */
+    private void write(String text, VaultContents next, Sealing.Credentials with) {
+        int written = nextRevision();
         store.write(name, text);
         lastText = text;
+        revision = written;
+        revisionFloor = written;
+        contents = next;
+        credentials = with;
+        store.markSeen(name, written);
     }
 
     @Override

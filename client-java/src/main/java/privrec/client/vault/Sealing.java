@@ -67,7 +67,7 @@ final class Sealing {
                      String nameField) {
         byte[] iv = crypto.randomBytes(VaultRecord.IV_BYTES);
         int version = PlaintextFormat.CURRENT_VERSION;
-        byte[] ciphertext = crypto.encrypt(c.key(), iv, aad(version, name, revision), PlaintextFormat.write(contents));
+        byte[] ciphertext = crypto.encrypt(c.key(), iv, aad(version, name, revision), Padding.pad(PlaintextFormat.write(contents)));
         return new VaultRecord(format, version, nameField, c.iterations(), c.salt(), c.checkIv(), c.check(),
                 revision, iv, ciphertext);
     }

@@ -17,25 +17,43 @@ public interface UnlockedVault {
      *
      * @return the new {@link #contents()}
      * @throws VaultException NOT_FOUND when deleted meanwhile; CORRUPTED; LOCKED (also when another tab changed
-     *                        the password: this object then locks itself and the user must unlock again)
+     *                        the password: this object then locks itself and the user must unlock again);
+     *                        ROLLED_BACK when the stored record is older than the one held (the held one stays)
      */
     VaultContents reload();
+
+    /**
+     * The edit-and-save that no other tab can interleave with: under the vault's cross-tab lock it re-reads the
+     * record, takes another tab's newer save if there is one, applies {@code edit} to the result, and writes it
+     * with a fresh IV as revision + 1. So two tabs editing at once both keep their changes.
+     *
+     * @return the contents now stored (also {@link #contents()})
+     * @throws VaultException ROLLED_BACK when the stored record is older than this object's (nothing written, the
+     *                        newer contents kept here); NOT_FOUND; LOCKED; CORRUPTED; QUOTA_EXCEEDED
+     */
+    VaultContents update(java.util.function.UnaryOperator<VaultContents> edit);
+
+    /** Set when unlock opened a record older than this browser had seen for the profile; null otherwise. */
+    StaleRecord staleOnUnlock();
 
     /**
      * Encrypts {@code next} with a fresh IV and stores it in one write. On success {@link #contents()} becomes
      * {@code next}; on failure nothing changes, in storage or here.
      *
-     * @throws VaultException CONFLICT when another tab saved since this one unlocked or last saved (unlock again
-     *                        and re-apply the change); NOT_FOUND when the vault was deleted meanwhile;
-     *                        QUOTA_EXCEEDED; LOCKED
+     * <p>Compare-and-set under the cross-tab lock: prefer {@link #update}, which re-applies an edit instead.
+     *
+     * @throws VaultException CONFLICT when another tab saved since this one unlocked or last saved (reload and
+     *                        re-apply the change); ROLLED_BACK when the stored record is older than this one's;
+     *                        NOT_FOUND when the vault was deleted meanwhile; QUOTA_EXCEEDED; LOCKED
      */
     void save(VaultContents next);
 
     /**
-     * Re-encrypts the vault under {@code newPassword} with a new salt, in one write.
+     * Re-encrypts the vault under {@code newPassword} with a new salt, in one write under the cross-tab lock; a
+     * newer save of another tab is taken first, so it is re-encrypted too.
      *
      * @throws VaultException WRONG_PASSWORD when {@code oldPassword} is not the current password; WEAK_PASSWORD;
-     *                        CONFLICT; QUOTA_EXCEEDED; LOCKED
+     *                        ROLLED_BACK; QUOTA_EXCEEDED; LOCKED
      */
     void changePassword(String oldPassword, String newPassword);
 

@@ -31,7 +31,12 @@ public class VaultException extends RuntimeException {
         /** The browser refuses access to local storage (disabled, or blocked by privacy settings). */
         STORAGE_UNAVAILABLE,
         /** The vault has been locked; unlock it again. */
-        LOCKED
+        LOCKED,
+        /**
+         * The stored record is older than the one this session holds (an older copy was put back). Nothing was
+         * written and the newer data is still in memory: export a backup of it.
+         */
+        ROLLED_BACK
     }
 
     private final Kind kind;

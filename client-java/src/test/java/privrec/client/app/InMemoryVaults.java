@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
+import privrec.client.vault.StaleRecord;
 import privrec.client.vault.UnlockedVault;
 import privrec.client.vault.VaultContents;
 import privrec.client.vault.VaultException;
@@ -148,6 +149,34 @@ final class InMemoryVaults implements VaultStore {
             contents = store.contents;
             revision = store.revision;
             return contents;
+        }
+
+        @Override
+        public VaultContents update(UnaryOperator<VaultContents> edit) {
+            checkOpen();
+            if (failNextSave != null) {
+                VaultException e = failNextSave;
+                failNextSave = null;
+                throw e;
+            }
+            if (store.revision < revision) {
+                throw new VaultException(Kind.ROLLED_BACK, "An older copy replaced it.");
+            }
+            // Under the (here implicit) lock: start from what is stored, as the real vault does.
+            contents = store.contents;
+            revision = store.revision;
+            VaultContents next = edit.apply(contents);
+            saves++;
+            store.contents = next;
+            store.revision++;
+            revision = store.revision;
+            contents = next;
+            return next;
+        }
+
+        @Override
+        public StaleRecord staleOnUnlock() {
+            return null;
         }
 
         @Override

@@ -15,11 +15,12 @@ final class VaultFixture {
 
     final InMemoryKeyValueStorage storage = new InMemoryKeyValueStorage();
     final JdkVaultCrypto crypto = new JdkVaultCrypto();
-    final LocalVaultStore store = new LocalVaultStore(storage, crypto, TEST_ITERATIONS);
+    final SerialLocks locks = new SerialLocks();
+    final LocalVaultStore store = new LocalVaultStore(storage, crypto, locks, TEST_ITERATIONS);
 
     /** Another tab on the same storage. */
     LocalVaultStore otherTab() {
-        return new LocalVaultStore(storage.newTab(), crypto, TEST_ITERATIONS);
+        return new LocalVaultStore(storage.newTab(), crypto, new SerialLocks(), TEST_ITERATIONS);
     }
 
     /** Contents with distinctive strings, so tests can look for them in storage. */
