@@ -10,7 +10,6 @@ import privrec.client.vault.VaultContents;
  */
 final class Session {
     private UnlockedVault vault;
-    private VaultContents contents;
     private Undo last;
 
     /** What undo would do: a label for the Undo bar and the inverse edit. */
@@ -19,7 +18,6 @@ final class Session {
 
     Session(UnlockedVault vault) {
         this.vault = vault;
-        this.contents = vault.contents();
     }
 
     String name() {
@@ -30,8 +28,9 @@ final class Session {
         return vault;
     }
 
+    /** Always the vault's own latest contents, so a reload and a save on different threads cannot disagree. */
     VaultContents contents() {
-        return contents;
+        return vault.contents();
     }
 
     Undo lastAction() {
@@ -62,7 +61,7 @@ final class Session {
 
     /** Another tab changed the vault: take its contents. */
     void reload() {
-        contents = vault.reload();
+        vault.reload();
     }
 
     /**
@@ -70,7 +69,7 @@ final class Session {
      * edit is applied to whatever another tab saved last, so no tab's change is lost.
      */
     private void save(Edit edit) {
-        contents = vault.update(edit::apply);
+        vault.update(edit::apply);
     }
 
     /** Drops key and plaintext; the session is unusable afterwards. */
@@ -79,7 +78,6 @@ final class Session {
             vault.lock();
         }
         vault = null;
-        contents = null;
         last = null;
     }
 }

@@ -1,5 +1,6 @@
 package privrec.client.vault;
 
+import privrec.client.js.storage.IndexedDbRevisionLedger;
 import privrec.client.js.storage.LocalStorageKeyValueStorage;
 import privrec.client.js.storage.WebLocks;
 import privrec.client.js.webcrypto.WebCryptoVaultCrypto;
@@ -20,6 +21,19 @@ public final class BrowserVaults {
      * @throws VaultException STORAGE_UNAVAILABLE when the browser refuses localStorage
      */
     public static VaultStore open() {
-        return new LocalVaultStore(LocalStorageKeyValueStorage.open(), new WebCryptoVaultCrypto(), new WebLocks());
+        LocalStorageKeyValueStorage storage = LocalStorageKeyValueStorage.open();
+        return new LocalVaultStore(storage, new WebCryptoVaultCrypto(), new WebLocks(), ledger(storage));
+    }
+
+    /** IndexedDB where it opens (Chromium, Firefox, Safari); else the same-tab fallback in localStorage. */
+    private static RevisionLedger ledger(KeyValueStorage storage) {
+        if (IndexedDbRevisionLedger.available()) {
+            try {
+                return IndexedDbRevisionLedger.open();
+            } catch (RuntimeException e) {
+                // e.g. private browsing modes that refuse IndexedDB: fall through
+            }
+        }
+        return new StorageRevisionLedger(storage);
     }
 }

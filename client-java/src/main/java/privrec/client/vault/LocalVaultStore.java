@@ -21,8 +21,10 @@ import java.util.List;
  *
  * <h2>Two tabs</h2>
  * Every read-modify-write of a record runs under the vault's {@link VaultLocks} lock (the Web Locks API in the
- * browser). Inside it the vault re-reads the key; if another tab saved since, it takes that record (and its
- * revision) and re-applies its own edit to it ({@link UnlockedVault#update}) before writing revision + 1. An
+ * browser). Inside it the vault re-reads the key — waiting while the read is older than the {@link RevisionLedger}
+ * says the last writer left it ({@link #readFresh}: Chromium's per-tab copies of localStorage lag by milliseconds) —
+ * and if another tab saved since, it takes that record (and its revision) and re-applies its own edit to it
+ * ({@link UnlockedVault#update}) before writing revision + 1 and raising the ledger, all before the lock is released. An
  * {@link UnlockedVault} also remembers the exact record text it last read or wrote, so {@link UnlockedVault#save}
  * of a finished value still refuses (CONFLICT) rather than overwrite a newer record, and the {@code storage} event
  * ({@link UnlockedVault#onExternalChange}) tells the other tab to reload. Where the Web Locks API is missing, the
@@ -30,10 +32,10 @@ import java.util.List;
  *
  * <h2>Rollback</h2>
  * An open vault never takes a record whose revision is lower than the one it holds (ROLLED_BACK; its newer data
- * stays in memory, ready to export). Outside the records, under {@code privrec.seen.<name>}, the store keeps the
- * highest revision this browser has seen for each profile; unlocking an older record opens it but reports a
- * {@link StaleRecord}. Someone who can rewrite all of this origin's storage can roll back the record and the mark
- * together; the mark only catches a record restored on its own.
+ * stays in memory, ready to export). Outside the records, in a {@link RevisionLedger} (IndexedDB in the browser),
+ * the store keeps the highest revision this browser has seen for each profile; unlocking an older record opens it
+ * but reports a {@link StaleRecord}. Someone who can rewrite all of this origin's storage can roll back the record
+ * and the ledger together; the ledger only catches a record restored on its own.
  *
  * <h2>Length hiding</h2>
  * The plaintext is padded before encryption (see {@link Padding}), so the record's size tells the number of
@@ -43,33 +45,39 @@ public final class LocalVaultStore implements VaultStore {
     /** PBKDF2-SHA256 iterations for every vault created or re-keyed in the browser (OWASP 2023 figure). */
     public static final int ITERATIONS = 600_000;
     static final String KEY_PREFIX = "privrec.vault.";
-    /** Highest revision seen per profile; a hint kept outside the record (see Rollback above). */
-    static final String SEEN_PREFIX = "privrec.seen.";
 
     private final KeyValueStorage storage;
     private final Sealing sealing;
+    /**
+     * How long a read below the ledger's revision is retried before it counts as a rollback: another tab's write
+     * reaches this tab's copy of localStorage within milliseconds; this leaves room for a busy machine.
+     */
+    static final int FRESH_READ_WAIT_MILLIS = 1500;
+    private static final int FRESH_READ_POLL_MILLIS = 5;
+
     private final VaultLocks locks;
+    private final RevisionLedger ledger;
     private final int iterations;
+    private final int freshReadWaitMillis;
 
     /** The production store: always {@link #ITERATIONS}. */
-    public LocalVaultStore(KeyValueStorage storage, VaultCrypto crypto, VaultLocks locks) {
-        this(storage, crypto, locks, ITERATIONS);
+    public LocalVaultStore(KeyValueStorage storage, VaultCrypto crypto, VaultLocks locks, RevisionLedger ledger) {
+        this(storage, crypto, locks, ledger, ITERATIONS, FRESH_READ_WAIT_MILLIS);
     }
 
     /** Package-private on purpose: only JVM unit tests may lower the iteration count (for speed). */
-    LocalVaultStore(KeyValueStorage storage, VaultCrypto crypto, VaultLocks locks, int iterations) {
+    LocalVaultStore(KeyValueStorage storage, VaultCrypto crypto, VaultLocks locks, RevisionLedger ledger,
+                    int iterations, int freshReadWaitMillis) {
         this.storage = storage;
         this.sealing = new Sealing(crypto);
         this.locks = locks;
+        this.ledger = ledger;
         this.iterations = iterations;
+        this.freshReadWaitMillis = freshReadWaitMillis;
     }
 
     static String storageKey(String name) {
         return KEY_PREFIX + name;
-    }
-
-    static String seenKey(String name) {
-        return SEEN_PREFIX + name;
     }
 
     /** The lock name that serialises every writer of one vault record across tabs. */
@@ -108,20 +116,34 @@ public final class LocalVaultStore implements VaultStore {
     public UnlockedVault unlock(String name, String password) {
         String checked = VaultRules.checkName(name);
         String what = "the vault \"" + checked + "\"";
-        String text = read(checked);
-        VaultRecord record = VaultRecord.parse(text, VaultRecord.STORED_FORMAT, what);
-        Sealing.Credentials credentials = sealing.tryPassword(password, record);
+        VaultRecord first = VaultRecord.parse(read(checked), VaultRecord.STORED_FORMAT, what);
+        Sealing.Credentials credentials = sealing.tryPassword(password, first);
         if (credentials == null) {
             throw new VaultException(VaultException.Kind.WRONG_PASSWORD,
                     "That password does not open the vault \"" + checked + "\". Nothing was changed.");
         }
-        VaultContents contents = sealing.open(credentials, record, checked, what);
-        int seen = seenRevision(checked);
-        StaleRecord stale = record.revision() < seen ? new StaleRecord(record.revision(), seen) : null;
-        if (stale == null) {
-            markSeen(checked, record.revision());
-        }
-        return new OpenVault(this, checked, credentials, record.revision(), text, contents, stale);
+        // Read again once the key is derived: another tab may have saved meanwhile (under the lock, so the
+        // record is not taken half-way through someone's write).
+        return locks.withLock(lockName(checked), () -> {
+            String text = readFresh(checked);
+            VaultRecord record = VaultRecord.parse(text, VaultRecord.STORED_FORMAT, what);
+            Sealing.Credentials key = credentials;
+            if (!java.util.Arrays.equals(record.salt(), first.salt())) {
+                // Re-keyed since the first read (a password change in another tab): the password is checked again.
+                key = sealing.tryPassword(password, record);
+                if (key == null) {
+                    throw new VaultException(VaultException.Kind.WRONG_PASSWORD, "That password does not open the "
+                            + "vault \"" + checked + "\" (its password was just changed in another tab).");
+                }
+            }
+            VaultContents contents = sealing.open(key, record, checked, what);
+            int seen = ledger.get(checked);
+            StaleRecord stale = record.revision() < seen ? new StaleRecord(record.revision(), seen) : null;
+            if (stale == null) {
+                ledger.raise(checked, record.revision());
+            }
+            return new OpenVault(this, checked, key, record.revision(), text, contents, stale);
+        });
     }
 
     @Override
@@ -129,7 +151,7 @@ public final class LocalVaultStore implements VaultStore {
         String checked = VaultRules.checkName(name);
         read(checked);
         storage.remove(storageKey(checked));
-        storage.remove(seenKey(checked));
+        ledger.forget(checked);
     }
 
     @Override
@@ -142,7 +164,7 @@ public final class LocalVaultStore implements VaultStore {
         String checked = VaultRules.checkName(name);
         storage.remove(storageKey(checked));
         // Deliberately thrown away: the next vault of this name starts again at revision 1.
-        storage.remove(seenKey(checked));
+        ledger.forget(checked);
     }
 
     @Override
@@ -171,8 +193,8 @@ public final class LocalVaultStore implements VaultStore {
         return locks.withLock(lockName(name), () -> {
             refuseExisting(name);
             write(name, text);
-            storage.remove(seenKey(name));
-            markSeen(name, revision);
+            ledger.forget(name);
+            ledger.raise(name, revision);
             return new OpenVault(this, name, credentials, revision, text, contents, null);
         });
     }
@@ -205,30 +227,40 @@ public final class LocalVaultStore implements VaultStore {
         }
     }
 
-    /** The highest revision of {@code name} this browser has seen (0: none recorded, or unreadable). */
-    int seenRevision(String name) {
-        String text = storage.get(seenKey(name));
-        if (text == null || text.isEmpty() || text.length() > 9) {
-            return 0;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return 0;
+    /**
+     * The stored text, waiting (up to {@link #FRESH_READ_WAIT_MILLIS}) while its revision is below the ledger's:
+     * this tab's copy of localStorage has not yet received another tab's write. After the wait the record is
+     * returned as it is, and a record still below the ledger is then a rollback for the caller to refuse or report.
+     *
+     * @throws VaultException NOT_FOUND
+     */
+    String readFresh(String name) {
+        String text = read(name);
+        int latest = ledger.get(name);
+        long deadline = System.currentTimeMillis() + freshReadWaitMillis;
+        while (revisionOf(text) < latest && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(FRESH_READ_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
+            text = read(name);
         }
-        return Integer.parseInt(text);
+        return text;
     }
 
-    /** Raises the mark to {@code revision}; a full storage only loses the hint, never the vault write before it. */
-    void markSeen(String name, int revision) {
-        if (revision <= seenRevision(name)) {
-            return;
-        }
+    /** The record's revision, or MAX_VALUE when it does not parse (it is then refused by whoever opens it). */
+    private static int revisionOf(String text) {
         try {
-            storage.set(seenKey(name), Integer.toString(revision));
+            return VaultRecord.parse(text, VaultRecord.STORED_FORMAT, "the vault").revision();
         } catch (RuntimeException e) {
-            // Quota or storage errors: the mark is advisory; the record itself was written (or not) already.
+            return Integer.MAX_VALUE;
         }
+    }
+
+    RevisionLedger ledger() {
+        return ledger;
     }
 
     KeyValueStorage storage() {

@@ -60,8 +60,11 @@ final class OpenVault implements UnlockedVault {
     @Override
     public VaultContents reload() {
         ensureUnlocked();
-        adopt(store.read(name));
-        return contents;
+        // Under the lock too: a reload must not interleave (at its decrypt) with this tab's own update.
+        return store.locks().withLock(LocalVaultStore.lockName(name), () -> {
+            adopt(store.readFresh(name));
+            return contents;
+        });
     }
 
     /**
@@ -87,11 +90,14 @@ final class OpenVault implements UnlockedVault {
             throw rolledBack(record.revision());
         }
         VaultContents opened = store.sealing().open(credentials, record, name, what);
+        if (locked || record.revision() <= revision) {
+            return; // locked, or something newer was taken while decrypting (callers hold the lock; belt and braces)
+        }
         contents = opened;
         revision = record.revision();
         revisionFloor = Math.max(revisionFloor, revision);
         lastText = text;
-        store.markSeen(name, revision);
+        store.ledger().raise(name, revision);
     }
 
     private VaultException rolledBack(int storedRevision) {
@@ -150,12 +156,11 @@ final class OpenVault implements UnlockedVault {
     }
 
     private String readForWrite() {
-        String stored = store.storage().get(storageKey);
-        if (stored == null) {
+        if (store.storage().get(storageKey) == null) {
             throw new VaultException(VaultException.Kind.NOT_FOUND,
                     "The vault \"" + name + "\" was deleted, perhaps in another tab. This change was not saved.");
         }
-        return stored;
+        return store.readFresh(name);
     }
 
     /** Inside the lock: the stored record must be the one this object last read or wrote. */
@@ -189,7 +194,8 @@ final class OpenVault implements UnlockedVault {
         revisionFloor = written;
         contents = next;
         credentials = with;
-        store.markSeen(name, written);
+        // Before the lock is released: the next holder, in any tab, knows which revision it must read.
+        store.ledger().raise(name, written);
     }
 
     @Override

@@ -16,11 +16,16 @@ final class VaultFixture {
     final InMemoryKeyValueStorage storage = new InMemoryKeyValueStorage();
     final JdkVaultCrypto crypto = new JdkVaultCrypto();
     final SerialLocks locks = new SerialLocks();
-    final LocalVaultStore store = new LocalVaultStore(storage, crypto, locks, TEST_ITERATIONS);
+    /** Rollback tests wait this long for a "stale" read to catch up; in memory nothing is ever stale. */
+    static final int TEST_FRESH_READ_WAIT_MILLIS = 20;
+    final LocalVaultStore store = new LocalVaultStore(storage, crypto, locks, new StorageRevisionLedger(storage),
+            TEST_ITERATIONS, TEST_FRESH_READ_WAIT_MILLIS);
 
     /** Another tab on the same storage. */
     LocalVaultStore otherTab() {
-        return new LocalVaultStore(storage.newTab(), crypto, new SerialLocks(), TEST_ITERATIONS);
+        InMemoryKeyValueStorage tab = storage.newTab();
+        return new LocalVaultStore(tab, crypto, new SerialLocks(), new StorageRevisionLedger(tab), TEST_ITERATIONS,
+                TEST_FRESH_READ_WAIT_MILLIS);
     }
 
     /** Contents with distinctive strings, so tests can look for them in storage. */

@@ -69,7 +69,7 @@ class VaultLifecycleTest {
     void productionStoreUsesSixHundredThousandIterations() {
         assertEquals(600_000, LocalVaultStore.ITERATIONS);
         CountingCrypto counting = new CountingCrypto(f.crypto);
-        LocalVaultStore production = new LocalVaultStore(f.storage, counting, new SerialLocks());
+        LocalVaultStore production = new LocalVaultStore(f.storage, counting, new SerialLocks(), new StorageRevisionLedger(f.storage));
         production.create("carol", PASSWORD);
         assertEquals(600_000, counting.lastIterations);
         assertEquals(600_000, Json.parseObject(f.storage.get("privrec.vault.carol"), "c").get("iterations"));

@@ -94,15 +94,15 @@ class VaultRollbackTest {
         f.store.create("alice", PASSWORD).lock();
         assertNull(f.store.unlock("alice", PASSWORD).staleOnUnlock());
         f.store.delete("alice");
-        assertNull(f.storage.get(LocalVaultStore.seenKey("alice")));
+        assertNull(f.storage.get(StorageRevisionLedger.key("alice")));
     }
 
     @Test
     void anUnreadableMarkIsIgnored() {
         ratedVault(2, 1);
-        f.storage.set(LocalVaultStore.seenKey("alice"), "not a number");
+        f.storage.set(StorageRevisionLedger.key("alice"), "not a number");
         assertNull(f.store.unlock("alice", PASSWORD).staleOnUnlock());
-        assertEquals("3", f.storage.get(LocalVaultStore.seenKey("alice")), "rewritten from the record on unlock");
+        assertEquals("3", f.storage.get(StorageRevisionLedger.key("alice")), "rewritten from the record on unlock");
     }
 
     private int revisionOf() {
