@@ -1,6 +1,8 @@
 package privrec.webapp;
 
-import com.sun.net.httpserver.Headers;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Headers every response carries, and the caching rule. The values are the privacy boundary in the browser:
@@ -22,18 +24,27 @@ public final class ResponsePolicy {
     /** Cached, but revalidated (ETag → 304) on every use: the manifest, index.html, boot.js, fixed-name files. */
     public static final String CACHE_REVALIDATE = "no-cache";
 
+    /**
+     * The one source of the security headers: this server sends them on every response (errors and redirects
+     * included), and the build writes the same values into the nginx and Caddy snippets and the {@code _headers}
+     * file of the deployable folder ({@link privrec.webapp.deploy.DeployBundle}), so no host can drift from it.
+     */
+    public static final Map<String, String> SECURITY_HEADERS = securityHeaders();
+
     private ResponsePolicy() {
     }
 
-    static void applySecurityHeaders(Headers h) {
-        h.set("Content-Security-Policy", CSP);
-        h.set("Referrer-Policy", "no-referrer");
-        h.set("X-Content-Type-Options", "nosniff");
-        h.set("Cross-Origin-Resource-Policy", "same-origin");
+    private static Map<String, String> securityHeaders() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Security-Policy", CSP);
+        h.put("Referrer-Policy", "no-referrer");
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("Cross-Origin-Resource-Policy", "same-origin");
         // Isolates the browsing context from any window that opened it; costs nothing for a single-page app.
         // COEP is not set: it would enable multi-threaded wasm, which was slower on 2 cores (platform notes).
-        h.set("Cross-Origin-Opener-Policy", "same-origin");
-        h.set("Permissions-Policy", PERMISSIONS);
+        h.put("Cross-Origin-Opener-Policy", "same-origin");
+        h.put("Permissions-Policy", PERMISSIONS);
+        return Collections.unmodifiableMap(h);
     }
 
     static String cacheControl(Asset asset) {

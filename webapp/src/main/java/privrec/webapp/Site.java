@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -38,9 +39,16 @@ public final class Site {
     private static final Map<String, String> SIBLING_CODINGS = Map.of(".br", "br", ".gz", "gzip");
 
     private final Map<String, Asset> assets;
+    private final List<String> warnings;
 
-    private Site(Map<String, Asset> assets) {
+    private Site(Map<String, Asset> assets, List<String> warnings) {
         this.assets = Collections.unmodifiableMap(assets);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** Problems found while loading (e.g. a stale compressed copy that was dropped), one sentence each. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** The site embedded in the running jar, or in target/classes when run from the build or tests. */
@@ -75,9 +83,14 @@ public final class Site {
         return fromFiles(files);
     }
 
-    /** A site from in-memory files (path without leading slash → bytes), including any .gz/.br siblings. */
+    /**
+     * A site from in-memory files (path without leading slash → bytes), including any .gz/.br siblings. Each
+     * sibling is decompressed and kept only if it decodes to exactly the file's bytes: a {@code .br} left over
+     * from an older build is dropped (with a warning) instead of being served under the new file's ETag.
+     */
     public static Site fromFiles(Map<String, byte[]> files) {
         Map<String, Asset> assets = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
             String path = f.getKey();
             if (codingOfSibling(path, files).isPresent()) {
@@ -86,15 +99,21 @@ public final class Site {
             Map<String, byte[]> encoded = new LinkedHashMap<>();
             SIBLING_CODINGS.forEach((suffix, coding) -> {
                 byte[] sibling = files.get(path + suffix);
-                if (sibling != null) {
+                if (sibling == null) {
+                    return;
+                }
+                if (Compression.decodesTo(coding, sibling, f.getValue())) {
                     encoded.put(coding, sibling);
+                } else {
+                    warnings.add(path + suffix + " does not decompress to " + path + " (stale or damaged); "
+                            + "serving " + path + " without it");
                 }
             });
             String sha = sha256Hex(f.getValue());
             assets.put(path, new Asset(path, f.getValue(), encoded, sha, MediaTypes.forPath(path),
                     isContentHashed(path, sha)));
         }
-        return new Site(assets);
+        return new Site(assets, warnings);
     }
 
     /**

@@ -1,20 +1,27 @@
 package privrec.webapp;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Answers every request from the in-memory {@link Site}. The app only ever GETs whole static files, so anything
- * else is refused: other methods 405, a query string or a request body 400 (so no client bug can smuggle user
- * data into a URL or upload that the operator could log).
+ * else is refused: other methods 405, a request body 400 (answered at once, without reading the body, and the
+ * connection closed). A URL with a query string — a shared link with {@code ?utm_source=…} — is redirected to the
+ * same path without it; the query is neither logged nor stored.
+ *
+ * <p>Non-blocking: a response is handed to Jetty as one buffer of the in-memory file and written as the client
+ * reads, so a slow reader costs a connection, never a thread.
  */
-final class SiteHandler implements HttpHandler {
+final class SiteHandler extends Handler.Abstract.NonBlocking {
 
     /**
      * Request paths are never percent-decoded: a path is a plain sequence of simple names, or it is not found.
@@ -24,64 +31,81 @@ final class SiteHandler implements HttpHandler {
 
     private final Site site;
     private final RequestLog log;
+    private final ConnectionDeadlines deadlines;
 
-    SiteHandler(Site site, RequestLog log) {
+    SiteHandler(Site site, RequestLog log, ConnectionDeadlines deadlines) {
         this.site = site;
         this.log = log;
+        this.deadlines = deadlines;
     }
 
     @Override
-    public void handle(HttpExchange ex) throws IOException {
-        String method = ex.getRequestMethod();
-        String path = ex.getRequestURI().getRawPath();
-        String query = ex.getRequestURI().getRawQuery();
-        Headers req = ex.getRequestHeaders();
-        boolean hadCookie = req.containsKey("Cookie");
-        boolean hadBody = req.containsKey("Transfer-Encoding") || contentLength(req) > 0;
-        Headers rsp = ex.getResponseHeaders();
-        ResponsePolicy.applySecurityHeaders(rsp);
+    public boolean handle(Request request, Response response, Callback callback) {
+        deadlines.requestStarted(request);
+        // Marked ended before Jetty completes the exchange, so the next request on this connection cannot start first.
+        Callback done = Callback.from(() -> deadlines.requestEnded(request), callback);
+        String method = request.getMethod();
+        String path = request.getHttpURI().getPath();
+        boolean hadQuery = request.getHttpURI().getQuery() != null;
+        HttpFields req = request.getHeaders();
+        boolean hadCookie = req.contains(HttpHeader.COOKIE);
+        boolean hadBody = req.contains(HttpHeader.TRANSFER_ENCODING) || request.getLength() > 0;
+        HttpFields.Mutable rsp = response.getHeaders();
+        ResponsePolicy.SECURITY_HEADERS.forEach(rsp::put);
         Outcome outcome;
-        try {
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                rsp.set("Allow", "GET, HEAD");
-                outcome = plain(ex, 405, "Method not allowed\n");
-            } else if (query != null || hadBody) {
-                outcome = plain(ex, 400, "Bad request: this site takes no query strings or request bodies\n");
-            } else {
-                outcome = serve(ex, path == null ? "" : path);
-            }
-        } finally {
-            ex.close();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            rsp.put(HttpHeader.ALLOW, "GET, HEAD");
+            outcome = plain(request, response, done, 405, "Method not allowed\n", hadBody);
+        } else if (hadBody) {
+            outcome = plain(request, response, done, 400, "Bad request: this site takes no request bodies\n", true);
+        } else if (hadQuery) {
+            outcome = redirectWithoutQuery(request, response, done, path);
+        } else {
+            outcome = serve(request, response, done, path == null ? "" : path);
         }
-        log.add(new RequestRecord(method, path, query, outcome.status, outcome.bytes, outcome.coding, hadCookie, hadBody));
+        log.add(new RequestRecord(method, path, hadQuery, outcome.status, outcome.bytes, outcome.coding, hadCookie,
+                hadBody));
+        return true;
     }
 
-    private Outcome serve(HttpExchange ex, String path) throws IOException {
+    /** 301 to the path alone; relative (path only), so it never names a host. */
+    private static Outcome redirectWithoutQuery(Request request, Response response, Callback done, String path) {
+        String target = path == null || path.isEmpty() || !path.startsWith("/") ? "/" : path;
+        if (!SAFE_PATH.matcher(target).matches()) {
+            return plain(request, response, done, 404, "Not found\n", false);
+        }
+        response.getHeaders().put(HttpHeader.LOCATION, target);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        return plain(request, response, done, 301, "Moved to " + target + "\n", false);
+    }
+
+    private Outcome serve(Request request, Response response, Callback done, String path) {
         Optional<Asset> found = SAFE_PATH.matcher(path).matches()
                 ? site.find(path.equals("/") ? "index.html" : path.substring(1))
                 : Optional.empty();
         if (found.isEmpty()) {
-            return plain(ex, 404, "Not found\n");
+            return plain(request, response, done, 404, "Not found\n", false);
         }
         Asset asset = found.get();
-        String coding = AcceptEncoding.choose(ex.getRequestHeaders().getFirst("Accept-Encoding"), asset);
+        String coding = AcceptEncoding.choose(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING), asset);
         byte[] body = asset.representation(coding).orElseThrow();
         String etag = asset.etag(coding);
-        Headers rsp = ex.getResponseHeaders();
-        rsp.set("Content-Type", asset.contentType());
-        rsp.set("Cache-Control", ResponsePolicy.cacheControl(asset));
-        rsp.set("ETag", etag);
+        HttpFields.Mutable rsp = response.getHeaders();
+        rsp.put(HttpHeader.CONTENT_TYPE, asset.contentType());
+        rsp.put(HttpHeader.CACHE_CONTROL, ResponsePolicy.cacheControl(asset));
+        rsp.put(HttpHeader.ETAG, etag);
         if (!asset.encoded().isEmpty()) {
-            rsp.set("Vary", "Accept-Encoding");
+            rsp.put(HttpHeader.VARY, "Accept-Encoding");
         }
         if (!coding.equals("identity")) {
-            rsp.set("Content-Encoding", coding);
+            rsp.put(HttpHeader.CONTENT_ENCODING, coding);
         }
-        if (ifNoneMatch(ex.getRequestHeaders().getFirst("If-None-Match"), etag)) {
-            ex.sendResponseHeaders(304, -1);
+        if (ifNoneMatch(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), etag)) {
+            response.setStatus(304);
+            response.write(true, null, done);
             return new Outcome(304, 0, coding);
         }
-        return send(ex, 200, body, coding);
+        return send(request, response, done, 200, body, coding);
     }
 
     /** RFC 9110 13.1.2: weak comparison, a list of tags, or {@code *}. */
@@ -98,33 +122,29 @@ final class SiteHandler implements HttpHandler {
         return false;
     }
 
-    private static Outcome plain(HttpExchange ex, int status, String text) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        return send(ex, status, text.getBytes(StandardCharsets.UTF_8), "identity");
+    private static Outcome plain(Request request, Response response, Callback done, int status, String text,
+                                 boolean close) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        if (!response.getHeaders().contains(HttpHeader.CACHE_CONTROL)) {
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        }
+        if (close) {
+            // The body is never read: close instead of waiting for bytes a client may never send.
+            response.getHeaders().put(new HttpField(HttpHeader.CONNECTION, "close"));
+        }
+        return send(request, response, done, status, text.getBytes(StandardCharsets.UTF_8), "identity");
     }
 
-    private static Outcome send(HttpExchange ex, int status, byte[] body, String coding) throws IOException {
-        if (ex.getRequestMethod().equals("HEAD")) {
-            // The JDK omits Content-Length for HEAD unless set by hand; a HEAD must describe the GET it mirrors.
-            ex.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
-            ex.sendResponseHeaders(status, -1);
+    private static Outcome send(Request request, Response response, Callback done, int status, byte[] body,
+                                String coding) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        if (request.getMethod().equals("HEAD")) {
+            response.write(true, null, done);
             return new Outcome(status, 0, coding);
         }
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
-        }
+        response.write(true, ByteBuffer.wrap(body).asReadOnlyBuffer(), done);
         return new Outcome(status, body.length, coding);
-    }
-
-    private static long contentLength(Headers h) {
-        String v = h.getFirst("Content-Length");
-        try {
-            return v == null ? 0 : Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            return 1; // malformed: treat as a body, which is refused
-        }
     }
 
     private record Outcome(int status, long bytes, String coding) {

@@ -1,31 +1,48 @@
 package privrec.webapp;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Serves the site on 127.0.0.1 only: {@code java -jar webapp.jar [--port 8080] [--site DIR]}.
- * The JDK's own HTTP server, so the runnable jar has no dependencies.
+ *
+ * <p>Jetty 12 (non-blocking), because the JDK's {@code HttpServer} has no read or write time limits: four clients
+ * sending headers a byte at a time held all its threads. Here every phase of a connection is bounded:
+ * <ul>
+ *   <li>request line + headers, and keep-alive idling: {@value #REQUEST_HEAD_MILLIS} ms in total
+ *       ({@link ConnectionDeadlines}); headers at most {@value #MAX_HEADER_BYTES} bytes;</li>
+ *   <li>request bodies: none are accepted — answered 400 at once, unread, and the connection closed;</li>
+ *   <li>responses: written without holding a thread, at least {@value #MIN_WRITE_BYTES_PER_SECOND} bytes/s
+ *       ({@code MinimumDataRateHandler}), and no stall longer than the idle timeout of {@value #IDLE_MILLIS} ms;</li>
+ *   <li>at most {@value #MAX_CONNECTIONS} connections at once (more wait in the accept queue).</li>
+ * </ul>
+ * Every response, Jetty's own errors included ({@link PlainErrorHandler}), carries
+ * {@link ResponsePolicy#SECURITY_HEADERS}.
  */
 public final class StaticServer implements AutoCloseable {
+    static final long REQUEST_HEAD_MILLIS = 10_000;
+    static final long IDLE_MILLIS = 10_000;
+    static final int MAX_HEADER_BYTES = 8 * 1024;
+    static final long MIN_WRITE_BYTES_PER_SECOND = 16 * 1024;
+    static final int MAX_CONNECTIONS = 1_000;
+    private static final int MAX_THREADS = 32;
 
-    /** A few threads, so one slow 14 MB wasm download does not hold up the small files behind it. */
-    private static final int THREADS = 4;
-
-    private final HttpServer server;
-    private final ExecutorService pool;
+    private final Server server;
+    private final ServerConnector connector;
     private final RequestLog log;
 
-    private StaticServer(HttpServer server, ExecutorService pool, RequestLog log) {
+    private StaticServer(Server server, ServerConnector connector, RequestLog log) {
         this.server = server;
-        this.pool = pool;
+        this.connector = connector;
         this.log = log;
     }
 
@@ -37,20 +54,51 @@ public final class StaticServer implements AutoCloseable {
      */
     public static StaticServer start(Site site, int port, PrintStream logOut) throws IOException {
         RequestLog log = new RequestLog(logOut);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "static-server");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(pool);
-        server.createContext("/", new SiteHandler(site, log));
-        server.start();
-        return new StaticServer(server, pool, log);
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
+        threads.setName("static-server");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setSendXPoweredBy(false);
+        config.setRequestHeaderSize(MAX_HEADER_BYTES);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
+        connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+        connector.setPort(port);
+        connector.setIdleTimeout(IDLE_MILLIS);
+        ConnectionDeadlines deadlines = new ConnectionDeadlines(REQUEST_HEAD_MILLIS);
+        connector.addEventListener(deadlines);
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+        server.setErrorHandler(new PlainErrorHandler());
+        server.setHandler(new MinimumDataRateHandler(new SiteHandler(site, log, deadlines), 0,
+                MIN_WRITE_BYTES_PER_SECOND));
+        try {
+            server.start();
+        } catch (IOException e) {
+            stopQuietly(server);
+            if (e.getCause() instanceof BindException bind) {
+                throw bind;
+            }
+            throw e;
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw new IOException(e.getMessage(), e);
+        }
+        deadlines.start(server.getScheduler());
+        return new StaticServer(server, connector, log);
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // already failing; the original error is what matters
+        }
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** {@code http://127.0.0.1:<port>/} — always the IP, which browsers treat as a secure context (WebCrypto). */
@@ -64,13 +112,7 @@ public final class StaticServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stopQuietly(server);
     }
 
     public static void main(String[] args) {
@@ -98,6 +140,7 @@ public final class StaticServer implements AutoCloseable {
             err.println("error: " + e.getMessage());
             return 2;
         }
+        site.warnings().forEach(w -> err.println("warning: " + w));
         StaticServer server;
         try {
             server = start(site, options.port(), out);
