@@ -18,6 +18,12 @@ public final class ResponsePolicy {
             + "img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; "
             + "frame-ancestors 'none'";
 
+    /**
+     * The CSP as index.html's {@code <meta http-equiv>} carries it, for hosts that cannot set headers: browsers
+     * ignore {@code frame-ancestors} in a meta CSP, so that directive (framing protection) is lost there.
+     */
+    public static final String META_CSP = CSP.replace("; frame-ancestors 'none'", "");
+
     public static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
 
     public static final String CACHE_IMMUTABLE = "public, max-age=31536000, immutable";
@@ -47,7 +53,7 @@ public final class ResponsePolicy {
         return Collections.unmodifiableMap(h);
     }
 
-    static String cacheControl(Asset asset) {
+    public static String cacheControl(Asset asset) {
         return asset.immutable() ? CACHE_IMMUTABLE : CACHE_REVALIDATE;
     }
 }

@@ -55,7 +55,8 @@ final class SiteHandler extends Handler.Abstract.NonBlocking {
         Outcome outcome;
         if (!method.equals("GET") && !method.equals("HEAD")) {
             rsp.put(HttpHeader.ALLOW, "GET, HEAD");
-            outcome = plain(request, response, done, 405, "Method not allowed\n", hadBody);
+            // Closed too: a client that sends other methods may follow with a body this server never reads.
+            outcome = plain(request, response, done, 405, "Method not allowed\n", true);
         } else if (hadBody) {
             outcome = plain(request, response, done, 400, "Bad request: this site takes no request bodies\n", true);
         } else if (hadQuery) {
