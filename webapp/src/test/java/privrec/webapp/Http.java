@@ -63,4 +63,17 @@ final class Http {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Sends {@code raw} bytes as they are and returns the whole reply (head and body) as ISO-8859-1 text. */
+    static String rawExchange(int port, String raw) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -205,6 +205,22 @@ class StaticServerTest {
         assertTrue(status == 404 || status == 400, target + " gave " + status); // 400: Jetty rejects the URI itself
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"header too large", "malformed request line", "bad header"})
+    void jettysOwnErrorRepliesCarryTheSecurityHeadersToo(String kind) {
+        String raw = switch (kind) {
+            case "header too large" -> "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n";
+            case "malformed request line" -> "GET / HTTP/9.9 extra\r\nHost: 127.0.0.1\r\n\r\n";
+            default -> "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nNo colon here\r\n\r\n";
+        };
+        String reply = Http.rawExchange(server.port(), raw);
+        assertTrue(reply.matches("(?s)HTTP/1\\.1 4\\d\\d .*"), kind + ": " + reply);
+        for (var header : ResponsePolicy.SECURITY_HEADERS.entrySet()) {
+            assertTrue(reply.contains(header.getKey() + ": " + header.getValue() + "\r\n"), kind + " lacks "
+                    + header.getKey() + ": " + reply);
+        }
+    }
+
     @Test
     void unknownPathIs404() {
         assertEquals(404, Http.get(server.url("nope.js")).statusCode());

@@ -3,8 +3,9 @@ package privrec.client.app;
 import privrec.client.vault.VaultContents;
 
 /**
- * A change to the vault contents, as a function of the current contents rather than a finished value: when
- * another tab saved first (a CONFLICT), the same edit is applied again to the fresh contents, so neither tab's
+ * A change to the vault contents, as a function of the current contents rather than a finished value: the
+ * vault applies it under its cross-tab lock to whatever is stored at that moment (another tab's save included), so
+ * neither tab's
  * update is lost.
  */
 @FunctionalInterface

@@ -3,7 +3,7 @@ package privrec.client.app;
 import privrec.client.vault.RatedMovie;
 import privrec.core.Profile;
 
-/** The edits the UI makes, each a pure function of the current contents so it can be re-applied on conflict. */
+/** The edits the UI makes, each a pure function of the current contents so the vault can apply it to the freshest stored contents. */
 final class Edits {
     private Edits() {
     }

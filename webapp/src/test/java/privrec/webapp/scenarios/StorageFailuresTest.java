@@ -79,25 +79,63 @@ class StorageFailuresTest {
 
             int filled = fillLocalStorage(app);
             assertTrue(filled > 5_000_000, "filled the quota up to the last char: " + filled);
+            // The plaintext is padded to a size bucket, so one more rating re-encrypts to a record of the same length
+            // and replaces it in place even in a storage that is completely full.
             app.rateRecommendation(target, 5);
-            assertTrue(app.errorText().toLowerCase().contains("full"), "says the storage is full: " + app.errorText());
-            assertEquals(before, app.storedVault("quinn"), "the previous vault is intact, byte for byte");
-            assertTrue(app.recommendationIds().contains(target), "the unsaved rating is not shown as made");
+            assertEquals("", app.errorText(), "a rating within the same size bucket still saves");
+            String afterRating = app.storedVault("quinn");
+            assertNotEquals(before, afterRating);
+            assertEquals(before.length(), afterRating.length(), "same bucket, same record length");
 
-            // Once there is room again, the same data opens and the same action saves.
-            app.page().executeJavaScript("localStorage.removeItem('" + FILLER_KEY + "');");
+            // A second profile does not fit: said, nothing half-written, the first profile untouched.
             app.click("nav-lock");
+            app.createProfile("rhea", PASSWORD);
+            assertTrue(app.errorText().toLowerCase().contains("full"), "says the storage is full: " + app.errorText());
+            assertEquals(null, app.storedVault("rhea"), "nothing half-written");
+            assertEquals(afterRating, app.storedVault("quinn"), "the previous vault is intact, byte for byte");
+
+            // Once there is room again, the data opens and the same action succeeds.
+            app.page().executeJavaScript("localStorage.removeItem('" + FILLER_KEY + "');");
             app.unlock("quinn", PASSWORD);
             app.waitUntil("home", p -> "home".equals(app.view()));
             app.click("nav-ratings");
-            assertEquals("1", app.find("ratings-list").getAttribute("data-count"), "the old data: one rating");
+            assertEquals("2", app.find("ratings-list").getAttribute("data-count"), "the onboarding rating and the one saved in place");
             assertNotNull(app.page().querySelector("[data-testid=rating-row][data-movie-id=\"" + onboarded.get(0) + "\"]"));
-            app.click("nav-home");
-            app.rateRecommendation(target, 5);
+            app.click("nav-lock");
+            app.createProfile("rhea", PASSWORD);
             assertEquals("", app.errorText());
-            assertNotEquals(before, app.storedVault("quinn"), "saved now");
+            assertNotNull(app.storedVault("rhea"), "saved now");
             browser.assertNoScriptErrors();
         }
+    }
+
+    @Test
+    void anOlderCopyPutBackIsReportedOnUnlockAndTheNextSaveGoesAboveIt() {
+        try (HtmlUnitBrowser browser = HtmlUnitBrowser.start()) {
+            HtmlUnitApp app = HtmlUnitApp.open(browser, server);
+            app.createProfile("rolf", PASSWORD);
+            app.onboard(1);
+            String older = app.storedVault("rolf");
+            app.rateRecommendation(app.recommendationIds().get(0), 4);
+            app.rateRecommendation(app.recommendationIds().get(0), 5);
+            app.click("nav-lock");
+            app.page().executeJavaScript("localStorage.setItem('privrec.vault.rolf', " + jsString(older) + ");");
+
+            app.unlock("rolf", PASSWORD);
+            app.waitUntil("home", p -> "home".equals(app.view()));
+            String warning = app.text("vault-warning");
+            assertTrue(warning.contains("older than what this browser last saw"), "reported: " + warning);
+            app.rateRecommendation(app.recommendationIds().get(0), 3);
+            app.click("nav-lock");
+            app.unlock("rolf", PASSWORD);
+            app.waitUntil("home", p -> "home".equals(app.view()));
+            assertEquals("", app.text("vault-warning"), "reported once, then written above it");
+            browser.assertNoScriptErrors();
+        }
+    }
+
+    private static String jsString(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
     }
 
     /** Flips one base64 character in the middle of the record's "ciphertext" field (still valid base64). */
