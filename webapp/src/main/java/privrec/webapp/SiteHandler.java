@@ -3,6 +3,7 @@ package privrec.webapp;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -52,40 +53,48 @@ final class SiteHandler extends Handler.Abstract.NonBlocking {
         boolean hadBody = req.contains(HttpHeader.TRANSFER_ENCODING) || request.getLength() > 0;
         HttpFields.Mutable rsp = response.getHeaders();
         ResponsePolicy.SECURITY_HEADERS.forEach(rsp::put);
-        Outcome outcome;
+        // Logged just before the response is handed to Jetty: once written, the client may act on it at once.
+        Exchange ex = new Exchange(request, response, done, outcome -> log.add(new RequestRecord(method, path,
+                hadQuery, outcome.status, outcome.bytes, outcome.coding, hadCookie, hadBody)));
         if (!method.equals("GET") && !method.equals("HEAD")) {
             rsp.put(HttpHeader.ALLOW, "GET, HEAD");
             // Closed too: a client that sends other methods may follow with a body this server never reads.
-            outcome = plain(request, response, done, 405, "Method not allowed\n", true);
+            plain(ex, 405, "Method not allowed\n", true);
         } else if (hadBody) {
-            outcome = plain(request, response, done, 400, "Bad request: this site takes no request bodies\n", true);
+            plain(ex, 400, "Bad request: this site takes no request bodies\n", true);
         } else if (hadQuery) {
-            outcome = redirectWithoutQuery(request, response, done, path);
+            redirectWithoutQuery(ex, path);
         } else {
-            outcome = serve(request, response, done, path == null ? "" : path);
+            serve(ex, path == null ? "" : path);
         }
-        log.add(new RequestRecord(method, path, hadQuery, outcome.status, outcome.bytes, outcome.coding, hadCookie,
-                hadBody));
         return true;
     }
 
-    /** 301 to the path alone; relative (path only), so it never names a host. */
-    private static Outcome redirectWithoutQuery(Request request, Response response, Callback done, String path) {
-        String target = path == null || path.isEmpty() || !path.startsWith("/") ? "/" : path;
-        if (!SAFE_PATH.matcher(target).matches()) {
-            return plain(request, response, done, 404, "Not found\n", false);
-        }
-        response.getHeaders().put(HttpHeader.LOCATION, target);
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        return plain(request, response, done, 301, "Moved to " + target + "\n", false);
+    /** One request being answered, and what to do with its outcome right before the response is written. */
+    private record Exchange(Request request, Response response, Callback done, Consumer<Outcome> beforeWrite) {
     }
 
-    private Outcome serve(Request request, Response response, Callback done, String path) {
+    /** 301 to the path alone; relative (path only), so it never names a host. */
+    private static void redirectWithoutQuery(Exchange ex, String path) {
+        String target = path == null || path.isEmpty() || !path.startsWith("/") ? "/" : path;
+        if (!SAFE_PATH.matcher(target).matches()) {
+            plain(ex, 404, "Not found\n", false);
+            return;
+        }
+        ex.response().getHeaders().put(HttpHeader.LOCATION, target);
+        ex.response().getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        plain(ex, 301, "Moved to " + target + "\n", false);
+    }
+
+    private void serve(Exchange ex, String path) {
+        Request request = ex.request();
+        Response response = ex.response();
         Optional<Asset> found = SAFE_PATH.matcher(path).matches()
                 ? site.find(path.equals("/") ? "index.html" : path.substring(1))
                 : Optional.empty();
         if (found.isEmpty()) {
-            return plain(request, response, done, 404, "Not found\n", false);
+            plain(ex, 404, "Not found\n", false);
+            return;
         }
         Asset asset = found.get();
         String coding = AcceptEncoding.choose(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING), asset);
@@ -103,10 +112,11 @@ final class SiteHandler extends Handler.Abstract.NonBlocking {
         }
         if (ifNoneMatch(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), etag)) {
             response.setStatus(304);
-            response.write(true, null, done);
-            return new Outcome(304, 0, coding);
+            ex.beforeWrite().accept(new Outcome(304, 0, coding));
+            response.write(true, null, ex.done());
+            return;
         }
-        return send(request, response, done, 200, body, coding);
+        send(ex, 200, body, coding);
     }
 
     /** RFC 9110 13.1.2: weak comparison, a list of tags, or {@code *}. */
@@ -123,8 +133,8 @@ final class SiteHandler extends Handler.Abstract.NonBlocking {
         return false;
     }
 
-    private static Outcome plain(Request request, Response response, Callback done, int status, String text,
-                                 boolean close) {
+    private static void plain(Exchange ex, int status, String text, boolean close) {
+        Response response = ex.response();
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
         if (!response.getHeaders().contains(HttpHeader.CACHE_CONTROL)) {
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
@@ -133,19 +143,20 @@ final class SiteHandler extends Handler.Abstract.NonBlocking {
             // The body is never read: close instead of waiting for bytes a client may never send.
             response.getHeaders().put(new HttpField(HttpHeader.CONNECTION, "close"));
         }
-        return send(request, response, done, status, text.getBytes(StandardCharsets.UTF_8), "identity");
+        send(ex, status, text.getBytes(StandardCharsets.UTF_8), "identity");
     }
 
-    private static Outcome send(Request request, Response response, Callback done, int status, byte[] body,
-                                String coding) {
+    private static void send(Exchange ex, int status, byte[] body, String coding) {
+        Response response = ex.response();
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        if (request.getMethod().equals("HEAD")) {
-            response.write(true, null, done);
-            return new Outcome(status, 0, coding);
+        if (ex.request().getMethod().equals("HEAD")) {
+            ex.beforeWrite().accept(new Outcome(status, 0, coding));
+            response.write(true, null, ex.done());
+            return;
         }
-        response.write(true, ByteBuffer.wrap(body).asReadOnlyBuffer(), done);
-        return new Outcome(status, body.length, coding);
+        ex.beforeWrite().accept(new Outcome(status, body.length, coding));
+        response.write(true, ByteBuffer.wrap(body).asReadOnlyBuffer(), ex.done());
     }
 
     private record Outcome(int status, long bytes, String coding) {
