@@ -12,8 +12,6 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import privrec.core.Encoder;
-import privrec.core.ItemScorer;
 import privrec.trainer.data.DataFormat;
 import privrec.trainer.data.Datasets;
 import privrec.trainer.data.MovieLensCsvWriter;
@@ -33,7 +31,7 @@ import privrec.trainer.pipeline.Training;
  */
 class SparkEquivalenceTest {
     static final double SCORE_TOLERANCE = 1e-4;
-    static final int USERS_COMPARED = 256;
+    static final int USERS_COMPARED = SparkEquivalence.USERS_COMPARED;
 
     @Test
     void sparkTrainsTheSingleMachineModel(@TempDir Path tmp) throws Exception {
@@ -54,11 +52,12 @@ class SparkEquivalenceTest {
         assertEquals(single.model().lambda(), spark.model().lambda(), "lambda chosen on the same validation users");
         assertEquals(single.model().beta(), spark.model().beta(), "beta chosen on the same validation users");
         List<UserPositives> users = data.users().subList(0, USERS_COMPARED);
-        double inMemory = maxAbsDiff(single.model().scorer(), spark.model().scorer(), users, data.itemCount());
+        double inMemory = SparkEquivalence.maxAbsDiff(single.model().scorer(), spark.model().scorer(), users,
+                data.itemCount());
         double onnx;
         try (OrtScorer a = new OrtScorer(single.files().get(Training.MODEL_FILE), data.itemCount());
              OrtScorer b = new OrtScorer(spark.files().get(Training.MODEL_FILE), data.itemCount())) {
-            onnx = maxAbsDiff(a, b, users, data.itemCount());
+            onnx = SparkEquivalence.maxAbsDiff(a, b, users, data.itemCount());
         }
         MetricSet m1 = single.evaluation().model();
         MetricSet m2 = spark.evaluation().model();
@@ -75,27 +74,6 @@ class SparkEquivalenceTest {
         assertArrayEquals(single.files().get(Training.CATALOG_FILE), spark.files().get(Training.CATALOG_FILE),
                 "catalog.tsv (popularity counted by partition)");
         assertEquals(single.verification().rows(), spark.verification().rows());
-    }
-
-    /** The users' graded histories and profiles, as the browser would send them, through both scorers. */
-    static double maxAbsDiff(ItemScorer a, ItemScorer b, List<UserPositives> users, int n) {
-        int width = Encoder.profileWidth();
-        float[] history = new float[users.size() * n];
-        float[] profile = new float[users.size() * width];
-        for (int r = 0; r < users.size(); r++) {
-            UserPositives user = users.get(r);
-            for (int k = 0; k < user.weightedColumns().length; k++) {
-                history[r * n + user.weightedColumns()[k]] = user.weights()[k];
-            }
-            System.arraycopy(Encoder.encodeProfile(user.profile()), 0, profile, r * width, width);
-        }
-        float[] sa = a.score(history, profile, users.size());
-        float[] sb = b.score(history, profile, users.size());
-        double max = 0;
-        for (int i = 0; i < sa.length; i++) {
-            max = Math.max(max, Math.abs((double) sa[i] - sb[i]));
-        }
-        return max;
     }
 
     static String threeDecimals(MetricSet m) {
