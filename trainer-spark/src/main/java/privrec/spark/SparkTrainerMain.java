@@ -137,7 +137,7 @@ public final class SparkTrainerMain implements Callable<Integer> {
             stdout.printf("model %s: lambda %s, beta %s, rank %d; wrote %s (model.onnx %d bytes)%n", result.modelId(),
                     result.model().lambda(), result.model().beta(), result.model().scorer().collab().rank(),
                     out, result.files().get(Training.MODEL_FILE).length);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException is checked, but Scala code throws it undeclared
             throw dataErrorIn(e);
         }
         stdout.printf("done in %.1f s%n", (System.nanoTime() - start) / 1e9);
@@ -180,11 +180,26 @@ public final class SparkTrainerMain implements Callable<Integer> {
         return SparkSession.builder().config(conf).getOrCreate();
     }
 
-    /** A data error raised on an executor reaches the driver wrapped in Spark's exceptions: report it as such. */
-    static RuntimeException dataErrorIn(RuntimeException e) {
+    /**
+     * A data error raised on an executor reaches the driver inside Spark's job failure: report it as the data error
+     * it is (one line, exit 2). The failure carries it as its cause when it could be sent back; otherwise only its
+     * text, as "…DataFormatException: message" in the failure's message.
+     */
+    static Exception dataErrorIn(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DataFormatException bad) {
                 return bad;
+            }
+        }
+        String marker = DataFormatException.class.getName() + ": ";
+        String message = String.valueOf(e.getMessage());
+        int at = message.indexOf(marker);
+        if (at >= 0) {
+            String rest = message.substring(at + marker.length());
+            String line = rest.indexOf('\n') < 0 ? rest : rest.substring(0, rest.indexOf('\n'));
+            int colon = line.indexOf(": ");
+            if (colon > 0) { // "file: problem", as DataFormatException writes it for line 0
+                return new DataFormatException(line.substring(0, colon), 0, line.substring(colon + 2), e);
             }
         }
         return e;
