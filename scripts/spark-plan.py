@@ -5,8 +5,8 @@
     python3 scripts/spark-plan.py --rank 128 --executors 50
 
 Every size follows from the code (trainer-spark: SparkGram, SparkUsers, UserRow; trainer: RandomizedEigen,
-ModelTrainer); the two speed constants were measured on this project's 2-core machine by the 87,000-movie run in
-docs/spark.md (pass them with --ns-per-nnz-col and --ns-per-orth) and are the only inputs not derived here.
+ModelTrainer); the three speed constants were measured on this project's 2-core machine by the 87,000-movie run in
+docs/spark.md (pass them with --ns-per-nnz-col, --ns-per-orth and --ns-per-score) and are the only inputs not derived here.
 """
 import argparse
 import math
@@ -28,6 +28,8 @@ p.add_argument("--ns-per-nnz-col", type=float, required=True,
                help="measured: core-nanoseconds per (weighted rating x block column) of one G*Q product")
 p.add_argument("--ns-per-orth", type=float, required=True,
                help="measured: driver nanoseconds per (item x column^2) of one orthonormalization")
+p.add_argument("--ns-per-score", type=float, required=True,
+               help="measured: driver nanoseconds per (validation row x lambda x item x rank) when tuning")
 p.add_argument("--nic-gbit", type=float, default=10.0, help="network per node, Gbit/s")
 a = p.parse_args()
 
@@ -73,5 +75,10 @@ per_product = compute + net + orth
 print(f"per product: compute {compute:.1f} s ({slots} cores), network {net:.1f} s, driver orthonormalization "
       f"{orth:.1f} s -> {per_product:.0f} s")
 total = passes * per_product
-print(f"{passes} passes (2 fits x (6 products + Ritz)): {total / 60:.0f} min, plus loading and the driver's tuning "
-      f"and export")
+print(f"{passes} passes (2 fits x (6 products + Ritz)): {total / 60:.0f} min")
+tuning = 1000 * 5 * n * a.rank * a.ns_per_score * 1e-9   # ModelTrainer: <= 1000 validation users x 5 lambdas
+print(f"tuning on the driver (1,000 validation users x 5 lambdas x n x k, one thread): {tuning / 60:.0f} min")
+model = n * a.rank * 4 + n * (30 + 2) * 4
+print(f"model.onnx: n*k*4 + n*32*4 = {model / 1e6:.0f} MB (the protobuf limit is 2 GB: k <= "
+      f"{int((2**31 - n * 32 * 4) / (n * 4))} at this n)")
+print(f"total without loading: {(total + tuning) / 60:.0f} min")
