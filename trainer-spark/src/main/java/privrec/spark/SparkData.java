@@ -102,7 +102,8 @@ final class SparkData {
             }
         }
         int[] movieIds = movies.stream().mapToInt(Movie::id).toArray(); // ascending: the column order
-        JavaRDD<RatingLine> ratings = format == Format.ML_CSV ? csvRatings(spark, fs, base) : parquetRatings(spark, base);
+        JavaRDD<RatingLine> ratings = format == Format.ML_CSV ? csvRatings(spark, fs, base)
+                : parquetRatings(spark, base);
 
         Broadcast<int[]> idsB = sc.broadcast(movieIds);
         Broadcast<Map<Integer, Short>> profilesB = sc.broadcast(profileCodes);

@@ -1,6 +1,7 @@
 package privrec.spark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -136,8 +137,7 @@ final class SparkGram implements GramOperator {
             public Tuple2<Integer, double[]> next() {
                 int from = block * rowsPerBlock;
                 int to = Math.min(n, from + rowsPerBlock);
-                Tuple2<Integer, double[]> t = new Tuple2<>(block++, java.util.Arrays.copyOfRange(term, from * width, to * width));
-                return t;
+                return new Tuple2<>(block++, Arrays.copyOfRange(term, from * width, to * width));
             }
         };
     }

@@ -135,7 +135,8 @@ final class SparkUsers implements TrainingUsers {
     @Override
     public int[] popularity() {
         int n = itemCount;
-        return rows.mapPartitions(part -> Collections.singletonList(Interactions.popularity(positives(part), n)).iterator())
+        return rows.mapPartitions(part ->
+                        Collections.singletonList(Interactions.popularity(positives(part), n)).iterator())
                 .treeReduce(Sums::addCounts, TREE_DEPTH);
     }
 
