@@ -65,7 +65,7 @@ public final class TrainerMain implements Runnable {
     }
 
     /** Bad flags: one line naming the problem and where to get help; exit 2. */
-    private static IParameterExceptionHandler parameterErrors() {
+    public static IParameterExceptionHandler parameterErrors() {
         return (ParameterException e, String[] args) -> {
             CommandLine cmd = e.getCommandLine();
             cmd.getErr().println(cmd.getCommandName() + ": " + oneLine(e.getMessage())
@@ -75,7 +75,7 @@ public final class TrainerMain implements Runnable {
     }
 
     /** Known failures become one line; bad data and unusable files exit 2, other failures 1. */
-    private static IExecutionExceptionHandler executionErrors() {
+    public static IExecutionExceptionHandler executionErrors() {
         return (Exception e, CommandLine cmd, ParseResult parsed) -> {
             PrintWriter err = cmd.getErr();
             if (e instanceof DataFormatException || e instanceof FormatException) {

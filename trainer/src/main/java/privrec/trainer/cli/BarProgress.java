@@ -14,12 +14,12 @@ import privrec.trainer.pipeline.Progress;
  * Progress bars (me.tongfei progressbar) on stderr, so stdout stays clean for results and {@code --json}.
  * A fixed width avoids terminal probing (which is slow and noisy when stderr is not a terminal).
  */
-final class BarProgress implements Progress {
+public final class BarProgress implements Progress {
     private final PrintStream bars;
     private final PrintWriter messages;
     private ProgressBar bar;
 
-    BarProgress(PrintStream bars, PrintWriter messages) {
+    public BarProgress(PrintStream bars, PrintWriter messages) {
         this.bars = bars;
         this.messages = messages;
     }

@@ -6,7 +6,7 @@ import privrec.trainer.model.ProfileRegression;
 import privrec.trainer.model.TrainParams;
 
 /** Model settings shared by train and evaluate. */
-final class ModelOptions {
+public final class ModelOptions {
     @Option(names = "--rank", defaultValue = "256", paramLabel = "K",
             description = "Eigenpairs kept by low-rank EASE; model size grows with items x K (default ${DEFAULT-VALUE}).")
     int rank;
@@ -23,7 +23,7 @@ final class ModelOptions {
             description = "Epochs of Tribuo's linear SGD for the profile part (default ${DEFAULT-VALUE}).")
     int profileEpochs;
 
-    TrainParams params(long seed) {
+    public TrainParams params(long seed) {
         TrainParams defaults = TrainParams.defaults(seed);
         try {
             return new TrainParams(rank, defaults.oversample(), defaults.iterations(), lambda, beta,

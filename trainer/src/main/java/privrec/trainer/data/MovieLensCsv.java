@@ -41,37 +41,47 @@ final class MovieLensCsv {
     }
 
     private static MovieList readMovies(Path dir, LongConsumer bytesRead) throws IOException {
-        MovieList movies = new MovieList(MOVIES);
         try (LineReader lines = Datasets.open(dir, MOVIES, bytesRead)) {
-            Datasets.expectHeader(lines, MOVIES_HEADER);
-            while (lines.next()) {
-                long line = lines.lineNumber();
-                List<String> fields = record(lines, 3, "movieId,title,genres");
-                int id = positiveId(fields.get(0), "movie id", lines);
-                String title = fields.get(1);
-                if (title.isBlank()) {
-                    throw new DataFormatException(MOVIES, line, "movie " + id + " has an empty title");
-                }
-                movies.add(new Movie(id, title, MovieFields.yearFromTitle(title), MovieFields.genreMask(fields.get(2))), line);
+            return readMovies(lines);
+        }
+    }
+
+    /** movies.csv from {@code lines} (header first). */
+    static MovieList readMovies(LineReader lines) throws IOException {
+        MovieList movies = new MovieList(MOVIES);
+        Datasets.expectHeader(lines, MOVIES_HEADER);
+        while (lines.next()) {
+            long line = lines.lineNumber();
+            List<String> fields = record(lines, 3, "movieId,title,genres");
+            int id = positiveId(fields.get(0), "movie id", lines);
+            String title = fields.get(1);
+            if (title.isBlank()) {
+                throw new DataFormatException(MOVIES, line, "movie " + id + " has an empty title");
             }
+            movies.add(new Movie(id, title, MovieFields.yearFromTitle(title), MovieFields.genreMask(fields.get(2))), line);
         }
         return movies;
     }
 
     private static Map<Integer, Profile> readUsers(Path dir, LongConsumer bytesRead) throws IOException {
-        Map<Integer, Profile> profiles = new TreeMap<>(); // sorted: iteration order must not depend on hashing
         try (LineReader lines = Datasets.open(dir, USERS, bytesRead)) {
-            Datasets.expectHeader(lines, USERS_HEADER);
-            while (lines.next()) {
-                List<String> fields = record(lines, 4, USERS_HEADER);
-                try {
-                    int id = ProfileFields.userId(fields.get(0));
-                    if (profiles.put(id, ProfileFields.parse(fields.get(1), fields.get(2), fields.get(3))) != null) {
-                        throw new ProfileFields.BadField("duplicate user id " + id);
-                    }
-                } catch (ProfileFields.BadField e) {
-                    throw new DataFormatException(USERS, lines.lineNumber(), e.getMessage());
+            return readUsers(lines);
+        }
+    }
+
+    /** users.csv from {@code lines} (header first). */
+    static Map<Integer, Profile> readUsers(LineReader lines) throws IOException {
+        Map<Integer, Profile> profiles = new TreeMap<>(); // sorted: iteration order must not depend on hashing
+        Datasets.expectHeader(lines, USERS_HEADER);
+        while (lines.next()) {
+            List<String> fields = record(lines, 4, USERS_HEADER);
+            try {
+                int id = ProfileFields.userId(fields.get(0));
+                if (profiles.put(id, ProfileFields.parse(fields.get(1), fields.get(2), fields.get(3))) != null) {
+                    throw new ProfileFields.BadField("duplicate user id " + id);
                 }
+            } catch (ProfileFields.BadField e) {
+                throw new DataFormatException(USERS, lines.lineNumber(), e.getMessage());
             }
         }
         return profiles;

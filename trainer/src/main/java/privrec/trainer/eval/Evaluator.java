@@ -11,12 +11,14 @@ import privrec.core.ItemScorer;
 import privrec.core.Rating;
 import privrec.core.Recommender;
 import privrec.trainer.model.ExactEase;
+import privrec.trainer.model.InMemoryUsers;
 import privrec.trainer.model.Interactions;
 import privrec.trainer.model.ModelTrainer;
 import privrec.trainer.model.MostPopular;
 import privrec.trainer.model.SparseRowMatrix;
 import privrec.trainer.model.TrainParams;
 import privrec.trainer.model.TrainedModel;
+import privrec.trainer.model.TrainingUsers;
 import privrec.trainer.model.UserPositives;
 
 /**
@@ -59,6 +61,19 @@ public final class Evaluator {
      */
     public static Evaluation run(Interactions data, Map<Integer, UserRatings> allRatings, TrainParams params, int folds,
                                  long seed, boolean withEase, int foldLimit, Listener listener) {
+        return run(data, new InMemoryUsers(data.users(), data.itemCount()), allRatings, params, folds, seed, withEase,
+                foldLimit, listener);
+    }
+
+    /**
+     * The protocol with the fold models trained on {@code population} (the same users as {@code data}'s, held in
+     * memory or distributed): {@code data} gives the catalog and the users the folds are dealt from (all of them, or
+     * only those with at least {@link Split#MIN_POSITIVES} positives: the folds are the same), {@code population}
+     * the training sums of each fold's training users.
+     */
+    public static Evaluation run(Interactions data, TrainingUsers population, Map<Integer, UserRatings> allRatings,
+                                 TrainParams params, int folds, long seed, boolean withEase, int foldLimit,
+                                 Listener listener) {
         long start = System.nanoTime();
         Split.Mode mode = allRatings == null ? Split.Mode.POSITIVES : Split.Mode.ALL_RATINGS;
         List<Split.Fold> splits = Split.folds(data.users(), folds, seed, allRatings);
@@ -74,8 +89,15 @@ public final class Evaluator {
             listener.foldStarted(f, runFolds);
             Split.Fold fold = splits.get(f);
             Catalog catalog = data.catalog(fold.training());
-            TrainedModel trained = ModelTrainer.train(fold.training(), data.itemCount(), params,
-                    data.description() + " fold " + f, dataTime, listener.trainer());
+            List<UserPositives> testUsers = new ArrayList<>(fold.test().size());
+            for (Split.TestUser user : fold.test()) {
+                testUsers.add(user.user());
+            }
+            // The fold's training users are the eligible users outside its test users (Split.Fold#training).
+            TrainingUsers foldTraining = population.eligibleOnly().without(testUsers);
+            TrainedModel trained = ModelTrainer.train(foldTraining, params, data.description() + " fold " + f, dataTime,
+                    listener.trainer());
+            foldTraining.release();
             listener.foldModel(f, trained);
             MostPopular mostPopular = new MostPopular(Interactions.popularity(fold.training(), data.itemCount()));
             model.add(warm(catalog, trained.scorer(), fold.test()));

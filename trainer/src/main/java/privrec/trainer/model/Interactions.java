@@ -70,7 +70,11 @@ public record Interactions(List<Movie> movies, List<UserPositives> users, String
 
     /** The catalog in column order, with popularity counted over {@code users}. */
     public Catalog catalog(List<UserPositives> trainingUsers) {
-        int[] counts = popularity(trainingUsers, itemCount());
+        return catalog(popularity(trainingUsers, itemCount()));
+    }
+
+    /** The catalog in column order with the given popularity counts ({@link TrainingUsers#popularity}). */
+    public Catalog catalog(int[] counts) {
         List<Item> items = new ArrayList<>(movies.size());
         for (int i = 0; i < movies.size(); i++) {
             Movie movie = movies.get(i);

@@ -2,11 +2,9 @@ package privrec.trainer.model;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -55,6 +53,13 @@ public final class ModelTrainer {
 
     public static TrainedModel train(List<UserPositives> users, int itemCount, TrainParams params, String description,
                                      OffsetDateTime dataTime, Listener listener) {
+        return train(new InMemoryUsers(users, itemCount), params, description, dataTime, listener);
+    }
+
+    /** Trains on users held in memory or distributed: the model only depends on the users, not on where they are. */
+    public static TrainedModel train(TrainingUsers users, TrainParams params, String description,
+                                     OffsetDateTime dataTime, Listener listener) {
+        int itemCount = users.itemCount();
         double lambda = params.lambda() == null ? TrainParams.DEFAULT_LAMBDA : params.lambda();
         double beta = params.beta() == null ? TrainParams.DEFAULT_BETA : params.beta();
         double validationNdcg = Double.NaN;
@@ -83,13 +88,14 @@ public final class ModelTrainer {
      * The eigen-solve and the Tribuo profile model are independent, so the profile model trains on a second thread
      * (2 cores here); each is deterministic on its own, so the result does not depend on the interleaving.
      */
-    private static Fitted fit(List<UserPositives> users, int itemCount, TrainParams params, String description,
+    private static Fitted fit(TrainingUsers users, int itemCount, TrainParams params, String description,
                               OffsetDateTime dataTime, Listener listener) {
-        SparseRowMatrix x = SparseRowMatrix.historyWeighted(users, itemCount);
+        GramOperator x = users.historyWeighted();
         CompletableFuture<ProfileRegression.Trained> profile = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
-                profile.complete(ProfileRegression.train(users, itemCount, params.profile(), description, dataTime));
+                profile.complete(ProfileRegression.trainOnGroups(users.profileGroups(), itemCount, params.profile(),
+                        description, dataTime));
             } catch (Throwable e) {
                 profile.completeExceptionally(e);
             }
@@ -122,11 +128,11 @@ public final class ModelTrainer {
      * same 5-fold test numbers on ml-100k (Recall@20 0.3959 vs 0.3963, NDCG@100 0.4608 both) at three times the
      * cost, so one is used.
      */
-    private static Tuning tune(List<UserPositives> users, int itemCount, TrainParams params, String description,
+    private static Tuning tune(TrainingUsers users, int itemCount, TrainParams params, String description,
                                OffsetDateTime dataTime, Listener listener) {
-        List<UserPositives> eligible = Split.eligible(users);
+        int eligible = users.eligibleCount();
         int validationCount = Math.min(MAX_VALIDATION_USERS,
-                (int) Math.round(params.validationFraction() * eligible.size()));
+                (int) Math.round(params.validationFraction() * eligible));
         if (validationCount < MIN_VALIDATION_USERS) {
             return null;
         }
@@ -135,23 +141,18 @@ public final class ModelTrainer {
         double[][] ndcg = new double[lambdas.size()][betas.size()];
         for (int repeat = 0; repeat < TUNING_REPEATS; repeat++) {
             Random random = new Random(params.seed() ^ (VALIDATION_SALT + repeat));
-            List<UserPositives> shuffled = new ArrayList<>(eligible);
-            Collections.shuffle(shuffled, random);
-            List<UserPositives> validation = new ArrayList<>(shuffled.subList(0, validationCount));
-            Set<UserPositives> held = Collections.newSetFromMap(new IdentityHashMap<>());
-            held.addAll(validation);
-            List<UserPositives> fitUsers = new ArrayList<>();
-            for (UserPositives user : users) {
-                if (!held.contains(user)) {
-                    fitUsers.add(user);
-                }
-            }
+            // The first validationCount of the eligible users shuffled with this stream; shuffling positions
+            // draws exactly what shuffling the users would, and needs no user in memory.
+            int[] positions = Arrays.copyOf(Shuffle.positions(eligible, random), validationCount);
+            List<UserPositives> validation = users.eligibleAt(positions);
+            TrainingUsers fitUsers = users.without(validation);
             List<Split.TestUser> heldOut = new ArrayList<>();
             for (UserPositives user : validation) {
                 heldOut.add(Split.splitUser(user, random));
             }
             Fitted fitted = fit(fitUsers, itemCount, params, description + " (tuning split " + (repeat + 1) + ")",
                     dataTime, listener);
+            fitUsers.release();
             listener.stage("tuning lambda x beta (" + (repeat + 1) + " of " + TUNING_REPEATS + ")", lambdas.size());
             score(fitted, heldOut, itemCount, params, lambdas, betas, ndcg, listener);
         }

@@ -1,5 +1,6 @@
 package privrec.trainer.model;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +15,33 @@ import privrec.core.Encoder;
  * @param users      how many users have it
  * @param meanTarget per item, the share of those users who rated it positively
  */
-record ProfileGroup(float[] onehot, int users, double[] meanTarget) {
+public record ProfileGroup(float[] onehot, int users, double[] meanTarget) {
 
     /** Groups in a deterministic order (by encoding). */
-    static List<ProfileGroup> of(List<UserPositives> users, int itemCount) {
-        Map<String, float[]> rows = new TreeMap<>();
-        Map<String, int[]> counts = new TreeMap<>();
-        Map<String, Integer> sizes = new TreeMap<>();
+    public static List<ProfileGroup> of(List<UserPositives> users, int itemCount) {
+        Counts counts = new Counts(itemCount);
         for (UserPositives user : users) {
+            counts.add(user);
+        }
+        return counts.groups();
+    }
+
+    /**
+     * Per-encoding user and positive counts. Counts of disjoint sets of users {@link #merge} into the counts of
+     * their union (integers, so in any order), which lets a distributed trainer count by partition.
+     */
+    public static final class Counts implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final int itemCount;
+        private final TreeMap<String, float[]> rows = new TreeMap<>();
+        private final TreeMap<String, int[]> counts = new TreeMap<>();
+        private final TreeMap<String, Integer> sizes = new TreeMap<>();
+
+        public Counts(int itemCount) {
+            this.itemCount = itemCount;
+        }
+
+        public Counts add(UserPositives user) {
             float[] onehot = Encoder.encodeProfile(user.profile());
             StringBuilder key = new StringBuilder(onehot.length);
             for (float v : onehot) {
@@ -34,17 +54,40 @@ record ProfileGroup(float[] onehot, int users, double[] meanTarget) {
                 count[column]++;
             }
             sizes.merge(k, 1, Integer::sum);
+            return this;
         }
-        List<ProfileGroup> groups = new ArrayList<>(rows.size());
-        for (Map.Entry<String, float[]> entry : rows.entrySet()) {
-            int size = sizes.get(entry.getKey());
-            int[] count = counts.get(entry.getKey());
-            double[] mean = new double[itemCount];
-            for (int j = 0; j < itemCount; j++) {
-                mean[j] = count[j] / (double) size;
+
+        /** Adds {@code other}'s counts into this; returns this. */
+        public Counts merge(Counts other) {
+            if (other.itemCount != itemCount) {
+                throw new IllegalArgumentException("profile counts over " + other.itemCount + " and " + itemCount + " items");
             }
-            groups.add(new ProfileGroup(entry.getValue(), size, mean));
+            for (Map.Entry<String, int[]> entry : other.counts.entrySet()) {
+                String k = entry.getKey();
+                rows.putIfAbsent(k, other.rows.get(k));
+                int[] mine = counts.computeIfAbsent(k, x -> new int[itemCount]);
+                int[] theirs = entry.getValue();
+                for (int j = 0; j < itemCount; j++) {
+                    mine[j] += theirs[j];
+                }
+                sizes.merge(k, other.sizes.get(k), Integer::sum);
+            }
+            return this;
         }
-        return groups;
+
+        /** The groups, ordered by encoding. */
+        public List<ProfileGroup> groups() {
+            List<ProfileGroup> groups = new ArrayList<>(rows.size());
+            for (Map.Entry<String, float[]> entry : rows.entrySet()) {
+                int size = sizes.get(entry.getKey());
+                int[] count = counts.get(entry.getKey());
+                double[] mean = new double[itemCount];
+                for (int j = 0; j < itemCount; j++) {
+                    mean[j] = count[j] / (double) size;
+                }
+                groups.add(new ProfileGroup(entry.getValue(), size, mean));
+            }
+            return groups;
+        }
     }
 }

@@ -73,7 +73,13 @@ public final class ProfileRegression {
      */
     public static Trained train(List<UserPositives> users, int itemCount, Settings settings, String description,
                                 OffsetDateTime dataTime) {
-        if (users.isEmpty()) {
+        return trainOnGroups(ProfileGroup.of(users, itemCount), itemCount, settings, description, dataTime);
+    }
+
+    /** Trains on the users' sufficient statistics, however they were counted ({@link TrainingUsers#profileGroups}). */
+    public static Trained trainOnGroups(List<ProfileGroup> groups, int itemCount, Settings settings, String description,
+                                OffsetDateTime dataTime) {
+        if (groups.isEmpty()) {
             throw new IllegalArgumentException("no training users for the profile model");
         }
         RegressionFactory factory = new RegressionFactory();
@@ -84,7 +90,7 @@ public final class ProfileRegression {
             dims[j] = dimensionName(j, itemCount);
         }
         String[] features = Encoder.PROFILE_FEATURES.toArray(new String[0]);
-        for (ProfileGroup group : ProfileGroup.of(users, itemCount)) {
+        for (ProfileGroup group : groups) {
             double[] values = new double[group.onehot().length];
             for (int f = 0; f < values.length; f++) {
                 values[f] = group.onehot()[f];

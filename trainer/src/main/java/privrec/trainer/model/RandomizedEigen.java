@@ -18,14 +18,14 @@ public final class RandomizedEigen {
     }
 
     /**
-     * @param x           the training matrix
+     * @param x           the training matrix's Gram products (in memory or distributed)
      * @param k           wanted rank (clamped to the number of columns)
      * @param oversample  extra columns that speed up convergence of the k-th pair
      * @param iterations  subspace iterations (each costs two sparse products)
      * @param seed        seed of the Gaussian start block
      * @param tick        called once per iteration (progress)
      */
-    public static Eigenpairs topEigenpairs(SparseRowMatrix x, int k, int oversample, int iterations, long seed,
+    public static Eigenpairs topEigenpairs(GramOperator x, int k, int oversample, int iterations, long seed,
                                            Runnable tick) {
         int n = x.columnCount();
         int rank = Math.min(k, n);
@@ -37,27 +37,12 @@ public final class RandomizedEigen {
         }
         double[] q = Orthonormal.columns(y, n, width, random);
         for (int it = 0; it < iterations; it++) {
-            y = x.transposeMultiply(x.multiply(q, width), width);
+            y = x.gramTimes(q, width);
             q = Orthonormal.columns(y, n, width, random);
             tick.run();
         }
         // Rayleigh–Ritz: T = (XQ)ᵀ(XQ) = QᵀGQ, small and symmetric.
-        double[] z = x.multiply(q, width);
-        double[][] t = new double[width][width];
-        int m = x.rowCount();
-        for (int r = 0; r < m; r++) {
-            int base = r * width;
-            for (int a = 0; a < width; a++) {
-                double za = z[base + a];
-                if (za == 0) {
-                    continue;
-                }
-                double[] row = t[a];
-                for (int b = 0; b < width; b++) {
-                    row[b] += za * z[base + b];
-                }
-            }
-        }
+        double[][] t = x.ritz(q, width);
         Optional<DenseMatrix.EigenDecomposition> eigen = DenseMatrix.createDenseMatrix(t).eigenDecomposition();
         if (eigen.isEmpty()) {
             throw new IllegalStateException("eigen-decomposition of the " + width + " x " + width + " Ritz matrix failed");

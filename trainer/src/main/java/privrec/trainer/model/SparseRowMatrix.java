@@ -11,7 +11,7 @@ import privrec.core.Encoder;
  * Only products with X and Xᵀ are offered, which is all that randomized eigen-solvers need: G·M = Xᵀ(X·M) never
  * forms the n × n Gram matrix G = XᵀX, so memory stays O(nnz + n·l) even for a 60,000-movie catalog.
  */
-public final class SparseRowMatrix {
+public final class SparseRowMatrix implements GramOperator {
     private final int[][] rows;
     /** Values per row, parallel to {@link #rows}; null for a 0/1 matrix. */
     private final float[][] values;
@@ -47,8 +47,35 @@ public final class SparseRowMatrix {
         return rows.length;
     }
 
+    @Override
     public int columnCount() {
         return columns;
+    }
+
+    @Override
+    public double[] gramTimes(double[] q, int width) {
+        return transposeMultiply(multiply(q, width), width);
+    }
+
+    /** (XQ)ᵀ(XQ), accumulated row by row over Z = XQ. */
+    @Override
+    public double[][] ritz(double[] q, int width) {
+        double[] z = multiply(q, width);
+        double[][] t = new double[width][width];
+        for (int r = 0; r < rows.length; r++) {
+            int base = r * width;
+            for (int a = 0; a < width; a++) {
+                double za = z[base + a];
+                if (za == 0) {
+                    continue;
+                }
+                double[] row = t[a];
+                for (int b = 0; b < width; b++) {
+                    row[b] += za * z[base + b];
+                }
+            }
+        }
+        return t;
     }
 
     private float value(int r, int k) {
@@ -90,6 +117,7 @@ public final class SparseRowMatrix {
     }
 
     /** diag(XᵀX): each column's sum of squared values (its positive count for a 0/1 matrix). */
+    @Override
     public double[] gramDiagonal() {
         double[] diag = new double[columns];
         for (int r = 0; r < rows.length; r++) {

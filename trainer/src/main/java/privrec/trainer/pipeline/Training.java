@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,18 +14,18 @@ import privrec.core.Catalog;
 import privrec.core.CatalogFormat;
 import privrec.core.Encoder;
 import privrec.core.Manifest;
-import privrec.core.Profile;
 import privrec.trainer.eval.Evaluation;
 import privrec.trainer.eval.Evaluator;
 import privrec.trainer.export.ArtifactWriter;
 import privrec.trainer.export.OnnxExport;
 import privrec.trainer.export.ProvenanceRecord;
 import privrec.trainer.export.Verifier;
+import privrec.trainer.model.InMemoryUsers;
 import privrec.trainer.model.Interactions;
 import privrec.trainer.model.ModelTrainer;
 import privrec.trainer.model.TrainParams;
 import privrec.trainer.model.TrainedModel;
-import privrec.trainer.model.UserPositives;
+import privrec.trainer.model.TrainingUsers;
 
 /**
  * train = evaluate quickly → train on everything → export → verify with ONNX Runtime → write atomically.
@@ -63,13 +62,25 @@ public final class Training {
 
     /** Trains and verifies; writes nothing. */
     public static Result run(Interactions data, Options options, Progress progress) throws OrtException {
+        return run(data, new InMemoryUsers(data.users(), data.itemCount()), options, progress);
+    }
+
+    /**
+     * Trains on {@code users} (in memory or distributed) and verifies; writes nothing. {@code data} gives the movies,
+     * description and date, and the users the quick evaluation deals its folds from (it may hold only the users with
+     * at least {@link privrec.trainer.eval.Split#MIN_POSITIVES} positives, or none when {@code evalFolds} is 0);
+     * every sum comes from {@code users}.
+     */
+    public static Result run(Interactions data, TrainingUsers users, Options options, Progress progress)
+            throws OrtException {
         TrainParams params = options.params();
         OffsetDateTime dataTime = dataTime(data.dataThrough());
         Evaluation evaluation = null;
         TrainedModel[] firstFold = new TrainedModel[1];
         if (options.evalFolds() > 0) {
             progress.stage("quick evaluation (folds)", options.evalFolds());
-            evaluation = Evaluator.run(data, params, Options.PROTOCOL_FOLDS, params.seed(), false, options.evalFolds(),
+            evaluation = Evaluator.run(data, users, null, params, Options.PROTOCOL_FOLDS, params.seed(), false,
+                    options.evalFolds(),
                     new Evaluator.Listener() {
                         @Override
                         public void foldStarted(int fold, int folds) {
@@ -102,18 +113,17 @@ public final class Training {
             finalParams = params.withLambdaBeta(firstFold[0].lambda(), firstFold[0].beta());
             tunedOn = "validation users inside the training users of quick-evaluation fold 1";
         }
-        progress.info("training on all " + data.users().size() + " users");
-        TrainedModel trained = ModelTrainer.train(data.users(), data.itemCount(), finalParams, data.description(),
-                dataTime, progress);
+        progress.info("training on all " + users.size() + " users");
+        TrainedModel trained = ModelTrainer.train(users, finalParams, data.description(), dataTime, progress);
         if (firstFold[0] != null) {
             trained = new TrainedModel(trained.scorer(), trained.profileModel(), trained.lambda(), trained.beta(),
                     firstFold[0].validationNdcg());
         }
         progress.done();
-        Catalog catalog = data.catalog(data.users());
+        Catalog catalog = data.catalog(users.popularity());
         byte[] catalogBytes = CatalogFormat.write(catalog).getBytes(StandardCharsets.UTF_8);
 
-        Map<String, Object> training = trainingRecord(data, params, trained, tunedOn);
+        Map<String, Object> training = trainingRecord(data, users, params, trained, tunedOn);
         String provenance = ProvenanceRecord.toJson(training, trained.profileModel().getProvenance());
         byte[] provenanceBytes = provenance.getBytes(StandardCharsets.UTF_8);
         String provenanceSha = OnnxExport.sha256Hex(provenanceBytes);
@@ -122,7 +132,7 @@ public final class Training {
         int rows = Math.max(200, options.verifyRows());
         progress.stage("verifying with ONNX Runtime", (rows + 31) / 32);
         Verifier.Result verification = Verifier.verify(exported.bytes(), trained.scorer(), data.itemCount(),
-                profiles(data.users()), rows, params.seed(), progress::step);
+                users.profiles(), rows, params.seed(), progress::step);
         progress.done();
         if (!(verification.maxAbsDiff() <= options.tolerance())) {
             throw new VerificationFailedException(String.format(
@@ -144,8 +154,8 @@ public final class Training {
         ArtifactWriter.write(out, result.files());
     }
 
-    private static Map<String, Object> trainingRecord(Interactions data, TrainParams params, TrainedModel trained,
-                                                      String tunedOn) {
+    private static Map<String, Object> trainingRecord(Interactions data, TrainingUsers users, TrainParams params,
+                                                      TrainedModel trained, String tunedOn) {
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("params", params.toMap());
         Map<String, Object> chosen = new LinkedHashMap<>();
@@ -160,15 +170,9 @@ public final class Training {
         Map<String, Object> dataset = new LinkedHashMap<>();
         dataset.put("description", data.description());
         dataset.put("movies", data.itemCount());
-        dataset.put("usersWithPositives", data.users().size());
-        int positives = 0;
-        int weighted = 0;
-        for (UserPositives user : data.users()) {
-            positives += user.size();
-            weighted += user.weightedColumns().length;
-        }
-        dataset.put("positives", positives);
-        dataset.put("weightedRatings", weighted);
+        dataset.put("usersWithPositives", users.size());
+        dataset.put("positives", users.positives());
+        dataset.put("weightedRatings", users.weightedRatings());
         dataset.put("dataThrough", data.dataThrough());
         training.put("data", dataset);
         return training;
@@ -203,14 +207,6 @@ public final class Training {
 
     private static String trimmed(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
-
-    private static List<Profile> profiles(List<UserPositives> users) {
-        List<Profile> profiles = new ArrayList<>(users.size());
-        for (UserPositives user : users) {
-            profiles.add(user.profile());
-        }
-        return profiles;
     }
 
     /** The data's end as a timestamp, for Tribuo's data source provenance (never the wall clock). */
