@@ -16,6 +16,8 @@ if [[ ! -f "$target/trainer-spark.jar" || ! -f "$target/spark-classpath.txt" || 
 fi
 export ORT_DISABLE_TELEMETRY=1   # ONNX Runtime Java phones home by default on Linux
 # shellcheck disable=SC2046 # the flags file holds space-separated JVM options
+# Local mode talks only to itself: every Spark socket on loopback (a cluster's spark-submit sets its own).
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 exec java $(cat "$target/spark-jvm-flags.txt") -Dlog4j2.configurationFile="$repo/scripts/spark-log4j2.properties" \
   ${JAVA_OPTS:-} -cp "$target/trainer-spark.jar:$(cat "$target/spark-classpath.txt")" \
   privrec.spark.SparkTrainerMain "$@"
