@@ -102,14 +102,17 @@ public final class SparseRowMatrix {
         return diag;
     }
 
-    /** The dense Gram matrix XᵀX (columns × columns, row-major). Only for small catalogs (exact EASE baseline). */
-    public double[] denseGram() {
-        double[] g = new double[columns * columns];
+    /**
+     * The dense Gram matrix XᵀX (columns × columns, row-major), in float: 1.6 GB at 20,000 columns instead of 3.2.
+     * Exact for a 0/1 matrix (co-occurrence counts below 2²⁴). Only for the exact-EASE baseline.
+     */
+    public float[] denseGram() {
+        float[] g = new float[Math.multiplyExact(columns, columns)];
         for (int r = 0; r < rows.length; r++) {
             int[] row = rows[r];
             for (int a = 0; a < row.length; a++) {
                 int base = row[a] * columns;
-                double va = value(r, a);
+                float va = value(r, a);
                 for (int b = 0; b < row.length; b++) {
                     g[base + row[b]] += va * value(r, b);
                 }

@@ -1,0 +1,58 @@
+package privrec.trainer.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import privrec.trainer.eval.Split;
+
+/**
+ * The validation hold-out inside a set of training users: strong generalization once more, so that every choice
+ * (the model's λ and β, and the EASE yardstick's λ) is made without looking at test users. The same users, seed and
+ * fraction always give the same split, so the model and the EASE baseline are tuned on exactly the same validation
+ * users.
+ *
+ * @param fit      training users minus the held-out ones (what a tuning candidate is trained on)
+ * @param heldOut  validation users, each split into fold-in and targets as in the protocol
+ */
+public record ValidationSplit(List<UserPositives> fit, List<Split.TestUser> heldOut) {
+    static final int MIN_VALIDATION_USERS = 10;
+    /**
+     * Scoring a validation user costs O(n·k) per grid cell: on a 60,000-movie synthetic set 2,000 validation users
+     * took most of the training time. 1,000 users already pin NDCG@100 down to about ±0.01.
+     */
+    static final int MAX_VALIDATION_USERS = 1000;
+    private static final long VALIDATION_SALT = 0x5eed_7a11L;
+
+    /**
+     * The {@code repeat}-th hold-out of {@code fraction} of the eligible users (at most {@link #MAX_VALIDATION_USERS});
+     * null when fewer than {@link #MIN_VALIDATION_USERS} would be held out.
+     */
+    public static ValidationSplit of(List<UserPositives> users, double fraction, long seed, int repeat) {
+        List<UserPositives> eligible = Split.eligible(users);
+        int validationCount = Math.min(MAX_VALIDATION_USERS, (int) Math.round(fraction * eligible.size()));
+        if (validationCount < MIN_VALIDATION_USERS) {
+            return null;
+        }
+        Random random = new Random(seed ^ (VALIDATION_SALT + repeat));
+        List<UserPositives> shuffled = new ArrayList<>(eligible);
+        Collections.shuffle(shuffled, random);
+        List<UserPositives> validation = new ArrayList<>(shuffled.subList(0, validationCount));
+        Set<UserPositives> held = Collections.newSetFromMap(new IdentityHashMap<>());
+        held.addAll(validation);
+        List<UserPositives> fit = new ArrayList<>();
+        for (UserPositives user : users) {
+            if (!held.contains(user)) {
+                fit.add(user);
+            }
+        }
+        List<Split.TestUser> heldOut = new ArrayList<>();
+        for (UserPositives user : validation) {
+            heldOut.add(Split.splitUser(user, random));
+        }
+        return new ValidationSplit(fit, heldOut);
+    }
+}
