@@ -34,11 +34,23 @@ public final class SparseRowMatrix {
 
     /** Every rating of the users at its history weight (ratings weighing 0 are left out). */
     public static SparseRowMatrix historyWeighted(List<UserPositives> users, int columns) {
+        return historyWeighted(users, columns, 1f);
+    }
+
+    /**
+     * Every rating of the users at its history weight raised to {@code power} (ratings weighing 0 are left out);
+     * the model applies the same power to the browser's history row ({@link CollaborativeFactors#inputPower}).
+     */
+    public static SparseRowMatrix historyWeighted(List<UserPositives> users, int columns, float power) {
         int[][] rows = new int[users.size()][];
         float[][] values = new float[users.size()][];
         for (int r = 0; r < rows.length; r++) {
             rows[r] = users.get(r).weightedColumns();
-            values[r] = users.get(r).weights();
+            float[] weights = users.get(r).weights();
+            values[r] = new float[weights.length];
+            for (int k = 0; k < weights.length; k++) {
+                values[r][k] = power == 1f ? weights[k] : (float) Math.pow(weights[k], power);
+            }
         }
         return new SparseRowMatrix(rows, values, columns);
     }
