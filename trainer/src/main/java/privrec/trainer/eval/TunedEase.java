@@ -12,7 +12,7 @@ import privrec.trainer.model.ValidationSplit;
 
 /**
  * The EASE yardstick with its λ tuned like the model's: on the same validation users ({@link ValidationSplit}
- * with the model's fraction and seed), over the same grid ({@link TrainParams#LAMBDA_GRID}), by NDCG@100; then
+ * with the model's fraction and seed, the same {@link ValidationSplit#REPEATS} hold-outs), over the same grid ({@link TrainParams#LAMBDA_GRID}), by NDCG@100; then
  * refitted on all training users. A fixed λ would make the yardstick weaker than it can be on some data.
  *
  * @param ease           exact EASE fitted on all training users with the chosen λ
@@ -22,16 +22,22 @@ import privrec.trainer.model.ValidationSplit;
 public record TunedEase(ExactEase ease, double lambda, double validationNdcg) {
 
     public static TunedEase train(List<UserPositives> training, int itemCount, TrainParams params) {
-        ValidationSplit split = ValidationSplit.of(training, params.validationFraction(), params.seed(), 0);
         double lambda = TrainParams.DEFAULT_LAMBDA;
         double best = Double.NaN;
-        if (split != null) {
-            SparseRowMatrix fit = SparseRowMatrix.positives(split.fit(), itemCount);
-            for (double candidate : TrainParams.LAMBDA_GRID) {
-                double ndcg = validationNdcg(ExactEase.train(fit, candidate), split.heldOut(), itemCount);
-                if (Double.isNaN(best) || ndcg > best) {
-                    best = ndcg;
-                    lambda = candidate;
+        if (ValidationSplit.of(training, params.validationFraction(), params.seed(), 0) != null) {
+            double[] ndcg = new double[TrainParams.LAMBDA_GRID.size()];
+            for (int repeat = 0; repeat < ValidationSplit.REPEATS; repeat++) {
+                ValidationSplit split = ValidationSplit.of(training, params.validationFraction(), params.seed(), repeat);
+                SparseRowMatrix fit = SparseRowMatrix.positives(split.fit(), itemCount);
+                for (int l = 0; l < ndcg.length; l++) {
+                    ExactEase candidate = ExactEase.train(fit, TrainParams.LAMBDA_GRID.get(l));
+                    ndcg[l] += validationNdcg(candidate, split.heldOut(), itemCount) / ValidationSplit.REPEATS;
+                }
+            }
+            for (int l = 0; l < ndcg.length; l++) {
+                if (Double.isNaN(best) || ndcg[l] > best) {
+                    best = ndcg[l];
+                    lambda = TrainParams.LAMBDA_GRID.get(l);
                 }
             }
         }

@@ -37,8 +37,8 @@ public final class ModelTrainer {
         };
     }
 
-    /** Independent validation hold-outs averaged when tuning λ and β. */
-    static final int TUNING_REPEATS = 1;
+    /** Independent validation hold-outs averaged when tuning (the EASE yardstick uses the same ones). */
+    static final int TUNING_REPEATS = ValidationSplit.REPEATS;
 
     private ModelTrainer() {
     }
@@ -134,11 +134,9 @@ public final class ModelTrainer {
     }
 
     /**
-     * Grid search on validation users; null when there are too few users to hold some out. The hold-out can be
-     * repeated ({@link #TUNING_REPEATS}) with different users and the NDCG@100 averaged: one 10% hold-out of ml-100k
-     * is under 100 users, and its choice of λ flips between 200 and 400 from fold to fold. Three repeats gave the
-     * same 5-fold test numbers on ml-100k (Recall@20 0.3959 vs 0.3963, NDCG@100 0.4608 both) at three times the
-     * cost, so one is used.
+     * Grid search on validation users; null when there are too few users to hold some out. The hold-out is
+     * repeated ({@link ValidationSplit#REPEATS}) with different users and the NDCG@100 averaged: one 10% hold-out
+     * of ml-100k is under 100 users, too few to pick one of 360 grid cells reliably.
      */
     private static Tuning tune(List<UserPositives> users, int itemCount, TrainParams params, String description,
                                OffsetDateTime dataTime, Listener listener) {
