@@ -36,11 +36,14 @@ final class SparkGram implements GramOperator {
     private final JavaSparkContext sc;
     private final JavaRDD<UserRow> rows;
     private final int n;
+    /** The power every history weight is raised to (the trainer's inputPower). */
+    private final float power;
 
-    SparkGram(JavaSparkContext sc, JavaRDD<UserRow> rows, int n) {
+    SparkGram(JavaSparkContext sc, JavaRDD<UserRow> rows, int n, float power) {
         this.sc = sc;
         this.rows = rows;
         this.n = n;
+        this.power = power;
     }
 
     @Override
@@ -58,13 +61,14 @@ final class SparkGram implements GramOperator {
     public double[] gramTimes(double[] q, int width) {
         Broadcast<double[]> qB = sc.broadcast(q);
         int columns = n;
+        float p = power;
         int blocks = blocks(n, width);
         int rowsPerBlock = (n + blocks - 1) / blocks;
         try {
             List<Tuple2<Integer, double[]>> summed = rows.mapPartitions(part -> {
                 double[] term = null;
                 for (List<UserPositives> chunk : chunks(part)) {
-                    double[] y = SparseRowMatrix.historyWeighted(chunk, columns).gramTimes(qB.value(), width);
+                    double[] y = SparseRowMatrix.historyWeighted(chunk, columns, p).gramTimes(qB.value(), width);
                     term = term == null ? y : Sums.addVectors(term, y);
                 }
                 return term == null ? Collections.emptyIterator() : cut(term, columns, width, rowsPerBlock);
@@ -83,11 +87,12 @@ final class SparkGram implements GramOperator {
     public double[][] ritz(double[] q, int width) {
         Broadcast<double[]> qB = sc.broadcast(q);
         int columns = n;
+        float p = power;
         try {
             return rows.mapPartitions(part -> {
                 double[][] t = new double[width][width];
                 for (List<UserPositives> chunk : chunks(part)) {
-                    Sums.addMatrices(t, SparseRowMatrix.historyWeighted(chunk, columns).ritz(qB.value(), width));
+                    Sums.addMatrices(t, SparseRowMatrix.historyWeighted(chunk, columns, p).ritz(qB.value(), width));
                 }
                 return Collections.singletonList(t).iterator();
             }).treeReduce(Sums::addMatrices, SparkUsers.TREE_DEPTH);
@@ -99,8 +104,9 @@ final class SparkGram implements GramOperator {
     @Override
     public double[] gramDiagonal() {
         int columns = n;
+        float p = power;
         return rows.mapPartitions(part -> Collections.singletonList(
-                        SparseRowMatrix.historyWeighted(SparkUsers.positives(part), columns).gramDiagonal()).iterator())
+                        SparseRowMatrix.historyWeighted(SparkUsers.positives(part), columns, p).gramDiagonal()).iterator())
                 .treeReduce(Sums::addVectors, SparkUsers.TREE_DEPTH);
     }
 

@@ -128,8 +128,8 @@ final class SparkUsers implements TrainingUsers {
     }
 
     @Override
-    public GramOperator historyWeighted() {
-        return new SparkGram(sc, rows, itemCount);
+    public GramOperator historyWeighted(float power) {
+        return new SparkGram(sc, rows, itemCount, power);
     }
 
     @Override

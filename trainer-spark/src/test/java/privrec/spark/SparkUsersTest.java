@@ -69,8 +69,8 @@ class SparkUsersTest {
         int n = a.itemCount();
         int width = 7;
         double[] q = new Random(9).doubles((long) n * width).toArray();
-        GramOperator xa = a.historyWeighted();
-        GramOperator xb = b.historyWeighted();
+        GramOperator xa = a.historyWeighted(0.5f);
+        GramOperator xb = b.historyWeighted(0.5f);
         assertArrayEquals(xa.gramTimes(q, width), xb.gramTimes(q, width), 1e-9);
         assertArrayEquals(xa.gramDiagonal(), xb.gramDiagonal(), 1e-9);
         double[][] ta = xa.ritz(q, width);

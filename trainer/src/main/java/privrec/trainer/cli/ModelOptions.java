@@ -27,6 +27,7 @@ public final class ModelOptions {
         TrainParams defaults = TrainParams.defaults(seed);
         try {
             return new TrainParams(rank, defaults.oversample(), defaults.iterations(), lambda, beta,
+                    defaults.inputPopularity(), defaults.outputPopularity(), defaults.inputPower(),
                     defaults.tailCorrection(),
                     new ProfileRegression.Settings(profileEpochs, defaults.profile().learningRate(), seed),
                     defaults.validationFraction(), seed);

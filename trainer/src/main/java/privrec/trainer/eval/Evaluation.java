@@ -1,7 +1,10 @@
 package privrec.trainer.eval;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import privrec.trainer.model.ExactEase;
 
 /**
  * Results of the protocol: the model and the baselines on the same folds, plus cold start.
@@ -10,14 +13,17 @@ import java.util.Map;
  * @param split        which ratings the test users' fold-in/target split was drawn from
  * @param model        the model
  * @param mostPopular  MostPopular baseline
- * @param ease         exact EASE baseline, or null when the catalog is too large for it
+ * @param ease         exact EASE baseline with λ tuned per fold ({@link TunedEase}), or null when not run
+ * @param easeLambdas  the λ chosen for EASE in each fold (empty when not run)
  * @param coldModel    cold start (empty history, profile only): the model
  * @param coldPopular  cold start: MostPopular
  * @param folds        number of folds run
+ * @param seed         seed of the splits and of training
  * @param seconds      wall time of the run
  */
-public record Evaluation(String modelName, Split.Mode split, MetricSet model, MetricSet mostPopular, MetricSet ease, MetricSet coldModel,
-                         MetricSet coldPopular, int folds, double seconds) {
+public record Evaluation(String modelName, Split.Mode split, MetricSet model, MetricSet mostPopular, MetricSet ease,
+                         List<Double> easeLambdas, MetricSet coldModel, MetricSet coldPopular, int folds, long seed,
+                         double seconds) {
 
     /** The {@code --json} shape. */
     public Map<String, Object> toJson() {
@@ -29,7 +35,9 @@ public record Evaluation(String modelName, Split.Mode split, MetricSet model, Me
         Map<String, Object> baselines = new LinkedHashMap<>();
         baselines.put("MostPopular", mostPopular.toMap());
         if (ease != null) {
-            baselines.put("EASE", ease.toMap());
+            Map<String, Object> easeMap = new LinkedHashMap<>(ease.toMap());
+            easeMap.put("lambdaPerFold", easeLambdas);
+            baselines.put("EASE", easeMap);
         }
         root.put("baselines", baselines);
         Map<String, Object> cold = new LinkedHashMap<>();
@@ -64,14 +72,16 @@ public record Evaluation(String modelName, Split.Mode split, MetricSet model, Me
         row(out, modelName, model);
         row(out, "MostPopular", mostPopular);
         if (ease != null) {
-            row(out, "EASE (exact, lambda=200)", ease);
+            row(out, "EASE (exact, lambda tuned)", ease);
+            out.append(String.format("  EASE lambda per fold (validation users): %s%n", easeLambdas));
         } else {
-            out.append("EASE (exact): not run (train skips it; evaluate skips it above " + privrec.trainer.model.ExactEase.MAX_ITEMS + " items)\n");
+            out.append("EASE (exact): not run (train skips it; evaluate skips it above " + ExactEase.MAX_ITEMS + " items)\n");
         }
         out.append(String.format("cold start (empty history, profile only)%n"));
         row(out, modelName, coldModel);
         row(out, "MostPopular", coldPopular);
-        out.append(String.format("%d folds, %d test users, %s split, %.1f s%n", folds, model.users(), split.label(), seconds));
+        out.append(String.format("%d folds, %d test users, %s split, seed %d, %.1f s%n", folds, model.users(),
+                split.label(), seed, seconds));
         return out.toString();
     }
 

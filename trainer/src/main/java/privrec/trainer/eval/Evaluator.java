@@ -15,7 +15,6 @@ import privrec.trainer.model.InMemoryUsers;
 import privrec.trainer.model.Interactions;
 import privrec.trainer.model.ModelTrainer;
 import privrec.trainer.model.MostPopular;
-import privrec.trainer.model.SparseRowMatrix;
 import privrec.trainer.model.TrainParams;
 import privrec.trainer.model.TrainedModel;
 import privrec.trainer.model.TrainingUsers;
@@ -26,7 +25,6 @@ import privrec.trainer.model.UserPositives;
  * {@link ItemScorer}, the same encode → score → rank path the browser runs, so the numbers describe the product.
  */
 public final class Evaluator {
-    public static final double EASE_LAMBDA = 200;
     public static final String MODEL_NAME = "LowRankEASE+ProfileRegression";
 
     /** Per-fold progress. */
@@ -82,6 +80,7 @@ public final class Evaluator {
         List<MetricSet> model = new ArrayList<>();
         List<MetricSet> popular = new ArrayList<>();
         List<MetricSet> easeResults = new ArrayList<>();
+        List<Double> easeLambdas = new ArrayList<>();
         List<MetricSet> coldModel = new ArrayList<>();
         List<MetricSet> coldPopular = new ArrayList<>();
         OffsetDateTime dataTime = OffsetDateTime.parse("2000-01-01T00:00:00Z");
@@ -105,15 +104,17 @@ public final class Evaluator {
             coldModel.add(cold(catalog, trained.scorer(), fold.test()));
             coldPopular.add(cold(catalog, mostPopular, fold.test()));
             if (ease) {
-                ExactEase exact = ExactEase.train(SparseRowMatrix.positives(fold.training(), data.itemCount()), EASE_LAMBDA);
-                easeResults.add(warm(catalog, exact, fold.test()));
+                // λ tuned on the same validation users and grid as the model's (TunedEase), never on test users.
+                TunedEase exact = TunedEase.train(fold.training(), data.itemCount(), params);
+                easeLambdas.add(exact.lambda());
+                easeResults.add(warm(catalog, exact.ease(), fold.test()));
             }
             listener.foldFinished(f, runFolds);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Evaluation(MODEL_NAME, mode, MetricSet.meanOf(model), MetricSet.meanOf(popular),
-                ease ? MetricSet.meanOf(easeResults) : null, MetricSet.meanOf(coldModel), MetricSet.meanOf(coldPopular),
-                runFolds, seconds);
+                ease ? MetricSet.meanOf(easeResults) : null, List.copyOf(easeLambdas), MetricSet.meanOf(coldModel),
+                MetricSet.meanOf(coldPopular), runFolds, seed, seconds);
     }
 
     /** Fold-in history in, targets scored. */

@@ -1,7 +1,7 @@
 package privrec.trainer.eval;
 
 /**
- * Ranking metrics of the evaluation protocol (docs/evaluation-protocol.md, after Liang et al. 2018):
+ * Ranking metrics of the evaluation protocol (docs/evaluation.md, after Liang et al. 2018):
  * {@code Recall@K = hits in top K / min(K, |targets|)} and binary NDCG@K whose ideal DCG places
  * {@code min(K, |targets|)} hits at the top.
  */

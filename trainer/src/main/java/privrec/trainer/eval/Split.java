@@ -11,7 +11,7 @@ import privrec.core.Encoder;
 import privrec.trainer.model.UserPositives;
 
 /**
- * Strong-generalization splits (docs/evaluation-protocol.md): users with at least {@link #MIN_POSITIVES} positives
+ * Strong-generalization splits (docs/evaluation.md): users with at least {@link #MIN_POSITIVES} positives
  * are shuffled with the seed and dealt into folds; each test user's positives are shuffled from the same random
  * stream and the first {@code round(0.8·n)} (at least 1) become the fold-in history, the rest the targets.
  *

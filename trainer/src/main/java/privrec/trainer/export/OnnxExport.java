@@ -28,7 +28,8 @@ import privrec.trainer.model.ProfileRegression;
 /**
  * Writes the whole model as one ONNX graph with Tribuo's ONNX writer ({@link ONNXContext}):
  * <pre>
- *   collab  = Mul(Gemm(Mul(Gemm(history, U), s), U, transB=1), d)      low-rank EASE
+ *   input   = Mul(Pow(history, p), a)                                    graded weight^p, popularity weight
+ *   collab  = Mul(Gemm(Mul(Gemm(input, U), s), U, transB=1), d)          low-rank EASE
  *   profile = Tribuo LinearSGDModel.writeONNXGraph(profile)              Gemm(profile, W, b)
  *   scores  = Add(collab, Mul(profile, β))
  * </pre>
@@ -59,7 +60,9 @@ public final class OnnxExport {
         ONNXInitializer u = onnx.floatTensor("ease_u", Arrays.asList(n, f.rank()), fb -> fb.put(f.u()));
         ONNXInitializer s = onnx.array("ease_shrink", f.s());
         ONNXInitializer d = onnx.array("ease_scale", f.d());
-        ONNXNode latent = history.apply(ONNXOperators.GEMM, u);
+        ONNXNode input = history.apply(ONNXOperators.POW, onnx.constant("input_power", f.inputPower()))
+                .apply(ONNXOperators.MUL, onnx.array("input_scale", f.inputScale()));
+        ONNXNode latent = input.apply(ONNXOperators.GEMM, u);
         ONNXNode shrunk = latent.apply(ONNXOperators.MUL, s);
         Map<String, Object> transB = Collections.singletonMap("transB", 1);
         ONNXNode back = onnx.operation(ONNXOperators.GEMM, Arrays.asList(shrunk, u), "ease_back", transB);

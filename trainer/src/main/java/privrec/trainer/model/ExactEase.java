@@ -5,7 +5,8 @@ import privrec.core.ItemScorer;
 
 /**
  * The EASE baseline in closed form (Steck 2019): {@code B = I − P·diag(1/diag(P))}, {@code P = (XᵀX + λI)⁻¹},
- * diagonal zeroed; scores {@code x·B}. Dense n × n, so only for catalogs up to {@link #MAX_ITEMS} items.
+ * diagonal zeroed; scores {@code x·B}. Dense n × n floats (1.6 GB at {@link #MAX_ITEMS} items), inverted in place
+ * by {@link SpdInverse}; B is written over P in the same array, so one n² array is the whole memory cost.
  *
  * <p>As the protocol defines it, this baseline is binary: X holds 0/1 positives ({@link SparseRowMatrix#positives})
  * and {@code x} is the user's 0/1 positives. The history rows it is given are graded
@@ -13,8 +14,11 @@ import privrec.core.ItemScorer;
  * {@link Encoder#POSITIVE_THRESHOLD} counts 1, anything lower 0.
  */
 public final class ExactEase implements ItemScorer {
-    /** Above this the n² matrix (and n³ inversion) is too big for a baseline run. */
-    public static final int MAX_ITEMS = 5000;
+    /**
+     * Above this the n² floats (1.6 GB at 20,000) and the n³ inversion are too big for a baseline run on the
+     * project's kind of machine; see docs/evaluation.md for measured times.
+     */
+    public static final int MAX_ITEMS = 20_000;
 
     /** The history weight of the lowest positive rating. */
     private static final float POSITIVE_WEIGHT = Encoder.historyWeight(Encoder.POSITIVE_THRESHOLD);
@@ -32,16 +36,22 @@ public final class ExactEase implements ItemScorer {
         if (n > MAX_ITEMS) {
             throw new IllegalArgumentException("exact EASE needs an n x n matrix; " + n + " items is above " + MAX_ITEMS);
         }
-        double[] p = x.denseGram();
+        float[] p = x.denseGram();
         for (int j = 0; j < n; j++) {
-            p[j * n + j] += lambda;
+            p[j * n + j] += (float) lambda;
         }
         SpdInverse.invertInPlace(p, n);
-        float[] b = new float[n * n];
+        float[] diagonal = new float[n];
+        for (int j = 0; j < n; j++) {
+            diagonal[j] = p[j * n + j];
+        }
+        float[] b = p; // B_ij = −P_ij / P_jj overwrites P row by row
         for (int i = 0; i < n; i++) {
+            int row = i * n;
             for (int j = 0; j < n; j++) {
-                b[i * n + j] = i == j ? 0f : (float) (-p[i * n + j] / p[j * n + j]);
+                b[row + j] = -p[row + j] / diagonal[j];
             }
+            b[row + i] = 0f;
         }
         return new ExactEase(b, n);
     }

@@ -77,8 +77,8 @@ public final class InMemoryUsers implements TrainingUsers {
     }
 
     @Override
-    public GramOperator historyWeighted() {
-        return SparseRowMatrix.historyWeighted(users, itemCount);
+    public GramOperator historyWeighted(float power) {
+        return SparseRowMatrix.historyWeighted(users, itemCount, power);
     }
 
     @Override

@@ -2,9 +2,7 @@ package privrec.trainer.model;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -15,10 +13,11 @@ import privrec.trainer.eval.Split;
 
 /**
  * Trains the hybrid model: low-rank EASE on the training users' graded ratings (every rating at its
- * {@link Encoder#historyWeight}, {@link SparseRowMatrix#historyWeighted}) plus a Tribuo profile regression on their
- * positives, with λ and β chosen on held-out validation users (strong generalization inside the training set, so
- * test users are never used for any choice). The eigenpairs do not depend on λ, so the λ × β grid costs one
- * eigen-solve.
+ * {@link Encoder#historyWeight}, raised to {@link TrainParams#inputPower}, {@link SparseRowMatrix#historyWeighted}),
+ * with popularity re-weighting of its input (α) and output (γ), plus a Tribuo profile regression on their positives.
+ * λ, α, γ and β are chosen together on held-out validation users ({@link ValidationSplit}: strong generalization
+ * inside the training set, so test users are never used for any choice). The eigenpairs depend on none of them, so
+ * the whole grid costs one eigen-solve. What was tried and measured: docs/quality-experiments.md.
  */
 public final class ModelTrainer {
     /** Progress callbacks; the CLI turns them into progress bars. */
@@ -38,15 +37,8 @@ public final class ModelTrainer {
         };
     }
 
-    private static final int MIN_VALIDATION_USERS = 10;
-    /**
-     * Scoring a validation user costs O(n·k) per grid cell: on a 60,000-movie synthetic set 2,000 validation users
-     * took most of the training time. 1,000 users already pin NDCG@100 down to about ±0.01.
-     */
-    private static final int MAX_VALIDATION_USERS = 1000;
-    private static final long VALIDATION_SALT = 0x5eed_7a11L;
-    /** Independent validation hold-outs averaged when tuning λ and β. */
-    static final int TUNING_REPEATS = 1;
+    /** Independent validation hold-outs averaged when tuning (the EASE yardstick uses the same ones). */
+    static final int TUNING_REPEATS = ValidationSplit.REPEATS;
 
     private ModelTrainer() {
     }
@@ -60,28 +52,56 @@ public final class ModelTrainer {
     public static TrainedModel train(TrainingUsers users, TrainParams params, String description,
                                      OffsetDateTime dataTime, Listener listener) {
         int itemCount = users.itemCount();
-        double lambda = params.lambda() == null ? TrainParams.DEFAULT_LAMBDA : params.lambda();
-        double beta = params.beta() == null ? TrainParams.DEFAULT_BETA : params.beta();
+        Choice choice = new Choice(orDefault(params.lambda(), TrainParams.DEFAULT_LAMBDA),
+                orDefault(params.beta(), TrainParams.DEFAULT_BETA), orDefault(params.inputPopularity(), 0),
+                orDefault(params.outputPopularity(), 0));
         double validationNdcg = Double.NaN;
-        if (params.lambda() == null || params.beta() == null) {
+        if (params.tunes()) {
             Tuning tuning = tune(users, itemCount, params, description, dataTime, listener);
             if (tuning != null) {
-                lambda = tuning.lambda;
-                beta = tuning.beta;
+                choice = tuning.choice;
                 validationNdcg = tuning.ndcg;
             }
         }
         Fitted fitted = fit(users, itemCount, params, description, dataTime, listener);
-        CollaborativeFactors factors = LowRankEase.factors(fitted.eigen, params.rank(), fitted.gramDiagonal, lambda,
-                params.tailCorrection());
-        HybridModel model = new HybridModel(factors, fitted.profile.weights(), (float) beta);
-        return new TrainedModel(model, fitted.profile.model(), lambda, beta, validationNdcg);
+        CollaborativeFactors factors = factors(fitted, params, choice);
+        HybridModel model = new HybridModel(factors, fitted.profile.weights(), (float) choice.beta);
+        return new TrainedModel(model, fitted.profile.model(), choice.lambda, choice.beta, choice.inputPopularity,
+                choice.outputPopularity, validationNdcg);
     }
 
-    private record Fitted(Eigenpairs eigen, double[] gramDiagonal, ProfileRegression.Trained profile) {
+    private static double orDefault(Double value, double fallback) {
+        return value == null ? fallback : value;
     }
 
-    private record Tuning(double lambda, double beta, double ndcg) {
+    /** One cell of the validation grid. */
+    private record Choice(double lambda, double beta, double inputPopularity, double outputPopularity) {
+    }
+
+    /**
+     * Low-rank EASE at λ, with the popularity re-weighting of the chosen cell: history entries weighted by
+     * (popularity + 1)^−α, scores multiplied by (popularity + 1)^γ, popularity = the training users' positives.
+     * Both are item vectors, so the model stays items × k.
+     */
+    private static CollaborativeFactors factors(Fitted fitted, TrainParams params, Choice choice) {
+        CollaborativeFactors plain = LowRankEase.factors(fitted.eigen, params.rank(), fitted.gramDiagonal,
+                choice.lambda, params.tailCorrection());
+        return plain.reweighted((float) params.inputPower(), popularityPower(fitted.popularity, -choice.inputPopularity),
+                popularityPower(fitted.popularity, choice.outputPopularity));
+    }
+
+    static float[] popularityPower(int[] popularity, double exponent) {
+        float[] out = new float[popularity.length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = exponent == 0 ? 1f : (float) Math.pow(popularity[j] + 1.0, exponent);
+        }
+        return out;
+    }
+
+    private record Fitted(Eigenpairs eigen, double[] gramDiagonal, int[] popularity, ProfileRegression.Trained profile) {
+    }
+
+    private record Tuning(Choice choice, double ndcg) {
     }
 
     /**
@@ -90,7 +110,7 @@ public final class ModelTrainer {
      */
     private static Fitted fit(TrainingUsers users, int itemCount, TrainParams params, String description,
                               OffsetDateTime dataTime, Listener listener) {
-        GramOperator x = users.historyWeighted();
+        GramOperator x = users.historyWeighted((float) params.inputPower());
         CompletableFuture<ProfileRegression.Trained> profile = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -108,7 +128,7 @@ public final class ModelTrainer {
         try {
             ProfileRegression.Trained trained = profile.get();
             listener.step();
-            return new Fitted(eigen, x.gramDiagonal(), trained);
+            return new Fitted(eigen, x.gramDiagonal(), users.popularity(), trained);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while training the profile model", e);
@@ -122,87 +142,93 @@ public final class ModelTrainer {
     }
 
     /**
-     * Grid search on validation users; null when there are too few users to hold some out. The hold-out can be
-     * repeated ({@link #TUNING_REPEATS}) with different users and the NDCG@100 averaged: one 10% hold-out of ml-100k
-     * is under 100 users, and its choice of λ flips between 200 and 400 from fold to fold. Three repeats gave the
-     * same 5-fold test numbers on ml-100k (Recall@20 0.3959 vs 0.3963, NDCG@100 0.4608 both) at three times the
-     * cost, so one is used.
+     * Grid search on validation users; null when there are too few users to hold some out. The hold-out is
+     * repeated ({@link ValidationSplit#REPEATS}) with different users and the NDCG@100 averaged: one 10% hold-out
+     * of ml-100k is under 100 users, too few to pick one of 360 grid cells reliably.
      */
     private static Tuning tune(TrainingUsers users, int itemCount, TrainParams params, String description,
                                OffsetDateTime dataTime, Listener listener) {
-        int eligible = users.eligibleCount();
-        int validationCount = Math.min(MAX_VALIDATION_USERS,
-                (int) Math.round(params.validationFraction() * eligible));
-        if (validationCount < MIN_VALIDATION_USERS) {
+        if (!ValidationSplit.possible(users, params.validationFraction())) {
             return null;
         }
         List<Double> lambdas = params.lambda() == null ? TrainParams.LAMBDA_GRID : List.of(params.lambda());
         List<Double> betas = params.beta() == null ? TrainParams.BETA_GRID : List.of(params.beta());
-        double[][] ndcg = new double[lambdas.size()][betas.size()];
+        List<Double> alphas = params.inputPopularity() == null ? TrainParams.INPUT_POPULARITY_GRID
+                : List.of(params.inputPopularity());
+        List<Double> gammas = params.outputPopularity() == null ? TrainParams.OUTPUT_POPULARITY_GRID
+                : List.of(params.outputPopularity());
+        double[][][][] ndcg = new double[lambdas.size()][alphas.size()][gammas.size()][betas.size()];
         for (int repeat = 0; repeat < TUNING_REPEATS; repeat++) {
-            Random random = new Random(params.seed() ^ (VALIDATION_SALT + repeat));
-            // The first validationCount of the eligible users shuffled with this stream; shuffling positions
-            // draws exactly what shuffling the users would, and needs no user in memory.
-            int[] positions = Arrays.copyOf(Shuffle.positions(eligible, random), validationCount);
-            List<UserPositives> validation = users.eligibleAt(positions);
-            TrainingUsers fitUsers = users.without(validation);
-            List<Split.TestUser> heldOut = new ArrayList<>();
-            for (UserPositives user : validation) {
-                heldOut.add(Split.splitUser(user, random));
-            }
-            Fitted fitted = fit(fitUsers, itemCount, params, description + " (tuning split " + (repeat + 1) + ")",
+            ValidationSplit split = ValidationSplit.of(users, params.validationFraction(), params.seed(), repeat);
+            Fitted fitted = fit(split.fit(), itemCount, params, description + " (tuning split " + (repeat + 1) + ")",
                     dataTime, listener);
-            fitUsers.release();
-            listener.stage("tuning lambda x beta (" + (repeat + 1) + " of " + TUNING_REPEATS + ")", lambdas.size());
-            score(fitted, heldOut, itemCount, params, lambdas, betas, ndcg, listener);
+            split.fit().release();
+            listener.stage("tuning the grid (" + (repeat + 1) + " of " + TUNING_REPEATS + ")", lambdas.size());
+            score(fitted, split.heldOut(), itemCount, params, lambdas, alphas, gammas, betas, ndcg, listener);
         }
         Tuning best = null;
         for (int l = 0; l < lambdas.size(); l++) {
-            for (int b = 0; b < betas.size(); b++) {
-                double mean = ndcg[l][b] / TUNING_REPEATS;
-                if (best == null || mean > best.ndcg) {
-                    best = new Tuning(lambdas.get(l), betas.get(b), mean);
+            for (int a = 0; a < alphas.size(); a++) {
+                for (int g = 0; g < gammas.size(); g++) {
+                    for (int b = 0; b < betas.size(); b++) {
+                        double mean = ndcg[l][a][g][b] / TUNING_REPEATS;
+                        if (best == null || mean > best.ndcg) {
+                            best = new Tuning(new Choice(lambdas.get(l), betas.get(b), alphas.get(a), gammas.get(g)),
+                                    mean);
+                        }
+                    }
                 }
             }
         }
         return best;
     }
 
-    /** Adds each grid cell's mean validation NDCG@100 to {@code ndcg}. */
+    /**
+     * Adds each grid cell's mean validation NDCG@100 to {@code ndcg}. The eigenpairs do not depend on the grid; the
+     * profile scores depend on none of λ, α, γ; the output factor γ is a rescaling of finished scores.
+     */
     private static void score(Fitted fitted, List<Split.TestUser> heldOut, int itemCount, TrainParams params,
-                              List<Double> lambdas, List<Double> betas, double[][] ndcg, Listener listener) {
-        // Profile scores do not depend on λ or β: compute once per user.
+                              List<Double> lambdas, List<Double> alphas, List<Double> gammas, List<Double> betas,
+                              double[][][][] ndcg, Listener listener) {
         List<float[]> profileScores = new ArrayList<>();
         for (Split.TestUser user : heldOut) {
             profileScores.add(fitted.profile.weights().scores(Encoder.encodeProfile(user.user().profile()), 0));
         }
+        float[][] outputFactors = new float[gammas.size()][];
+        for (int g = 0; g < gammas.size(); g++) {
+            outputFactors[g] = popularityPower(fitted.popularity, gammas.get(g));
+        }
         for (int l = 0; l < lambdas.size(); l++) {
-            CollaborativeFactors factors = LowRankEase.factors(fitted.eigen, params.rank(), fitted.gramDiagonal,
-                    lambdas.get(l), params.tailCorrection());
-            for (int u = 0; u < heldOut.size(); u++) {
-                Split.TestUser user = heldOut.get(u);
-                // The fold-in as the browser encodes it (Encoder.encodeHistory): each rating at its history weight.
-                float[] history = new float[itemCount];
-                boolean[] excluded = new boolean[itemCount];
-                for (int i = 0; i < user.foldIn().length; i++) {
-                    int c = user.foldIn()[i];
-                    history[c] = Encoder.historyWeight(user.foldInStars()[i]);
-                    excluded[c] = true;
-                }
-                boolean[] target = new boolean[itemCount];
-                for (int c : user.targets()) {
-                    target[c] = true;
-                }
-                float[] collab = new float[itemCount];
-                factors.addScores(history, 0, collab);
-                float[] combined = new float[itemCount];
-                for (int b = 0; b < betas.size(); b++) {
-                    float beta = betas.get(b).floatValue();
-                    for (int j = 0; j < itemCount; j++) {
-                        combined[j] = collab[j] + profileScores.get(u)[j] * beta;
+            for (int a = 0; a < alphas.size(); a++) {
+                CollaborativeFactors factors = factors(fitted, params, new Choice(lambdas.get(l), 0, alphas.get(a), 0));
+                for (int u = 0; u < heldOut.size(); u++) {
+                    Split.TestUser user = heldOut.get(u);
+                    // The fold-in as the browser encodes it (Encoder.encodeHistory): each rating at its history weight.
+                    float[] history = new float[itemCount];
+                    boolean[] excluded = new boolean[itemCount];
+                    for (int i = 0; i < user.foldIn().length; i++) {
+                        int c = user.foldIn()[i];
+                        history[c] = Encoder.historyWeight(user.foldInStars()[i]);
+                        excluded[c] = true;
                     }
-                    int[] top = TopN.select(combined, excluded, 100, null);
-                    ndcg[l][b] += Metrics.ndcg(top, target, user.targets().length, 100) / heldOut.size();
+                    boolean[] target = new boolean[itemCount];
+                    for (int c : user.targets()) {
+                        target[c] = true;
+                    }
+                    float[] collab = new float[itemCount];
+                    factors.addScores(history, 0, collab);
+                    float[] combined = new float[itemCount];
+                    for (int g = 0; g < gammas.size(); g++) {
+                        float[] out = outputFactors[g];
+                        for (int b = 0; b < betas.size(); b++) {
+                            float beta = betas.get(b).floatValue();
+                            for (int j = 0; j < itemCount; j++) {
+                                combined[j] = collab[j] * out[j] + profileScores.get(u)[j] * beta;
+                            }
+                            int[] top = TopN.select(combined, excluded, 100, null);
+                            ndcg[l][a][g][b] += Metrics.ndcg(top, target, user.targets().length, 100) / heldOut.size();
+                        }
+                    }
                 }
             }
             listener.step();

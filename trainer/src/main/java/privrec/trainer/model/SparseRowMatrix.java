@@ -34,11 +34,23 @@ public final class SparseRowMatrix implements GramOperator {
 
     /** Every rating of the users at its history weight (ratings weighing 0 are left out). */
     public static SparseRowMatrix historyWeighted(List<UserPositives> users, int columns) {
+        return historyWeighted(users, columns, 1f);
+    }
+
+    /**
+     * Every rating of the users at its history weight raised to {@code power} (ratings weighing 0 are left out);
+     * the model applies the same power to the browser's history row ({@link CollaborativeFactors#inputPower}).
+     */
+    public static SparseRowMatrix historyWeighted(List<UserPositives> users, int columns, float power) {
         int[][] rows = new int[users.size()][];
         float[][] values = new float[users.size()][];
         for (int r = 0; r < rows.length; r++) {
             rows[r] = users.get(r).weightedColumns();
-            values[r] = users.get(r).weights();
+            float[] weights = users.get(r).weights();
+            values[r] = new float[weights.length];
+            for (int k = 0; k < weights.length; k++) {
+                values[r][k] = power == 1f ? weights[k] : (float) Math.pow(weights[k], power);
+            }
         }
         return new SparseRowMatrix(rows, values, columns);
     }
@@ -130,14 +142,17 @@ public final class SparseRowMatrix implements GramOperator {
         return diag;
     }
 
-    /** The dense Gram matrix XᵀX (columns × columns, row-major). Only for small catalogs (exact EASE baseline). */
-    public double[] denseGram() {
-        double[] g = new double[columns * columns];
+    /**
+     * The dense Gram matrix XᵀX (columns × columns, row-major), in float: 1.6 GB at 20,000 columns instead of 3.2.
+     * Exact for a 0/1 matrix (co-occurrence counts below 2²⁴). Only for the exact-EASE baseline.
+     */
+    public float[] denseGram() {
+        float[] g = new float[Math.multiplyExact(columns, columns)];
         for (int r = 0; r < rows.length; r++) {
             int[] row = rows[r];
             for (int a = 0; a < row.length; a++) {
                 int base = row[a] * columns;
-                double va = value(r, a);
+                float va = value(r, a);
                 for (int b = 0; b < row.length; b++) {
                     g[base + row[b]] += va * value(r, b);
                 }

@@ -5,12 +5,18 @@ import org.tribuo.regression.sgd.linear.LinearSGDModel;
 /**
  * A trained model and how it was chosen.
  *
- * @param scorer         the in-memory model (what is exported)
- * @param profileModel   the Tribuo model behind the profile part (exported with Tribuo's ONNX writer)
- * @param lambda         the EASE λ used
- * @param beta           the profile weight used
- * @param validationNdcg NDCG@100 of the chosen setting on validation users, or NaN when not tuned
+ * @param scorer           the in-memory model (what is exported)
+ * @param profileModel     the Tribuo model behind the profile part (exported with Tribuo's ONNX writer)
+ * @param lambda           the EASE λ used
+ * @param beta             the profile weight used
+ * @param inputPopularity  the input popularity exponent α used
+ * @param outputPopularity the output popularity exponent γ used
+ * @param validationNdcg   NDCG@100 of the chosen setting on validation users, or NaN when not tuned
  */
 public record TrainedModel(HybridModel scorer, LinearSGDModel profileModel, double lambda, double beta,
-                           double validationNdcg) {
+                           double inputPopularity, double outputPopularity, double validationNdcg) {
+
+    public TrainedModel withValidationNdcg(double ndcg) {
+        return new TrainedModel(scorer, profileModel, lambda, beta, inputPopularity, outputPopularity, ndcg);
+    }
 }

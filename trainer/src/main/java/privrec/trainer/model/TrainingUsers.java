@@ -33,8 +33,11 @@ public interface TrainingUsers {
     /** All but {@code removed} (matched by user id), order kept. */
     TrainingUsers without(Collection<UserPositives> removed);
 
-    /** The graded training matrix ({@link SparseRowMatrix#historyWeighted}) as Gram products. */
-    GramOperator historyWeighted();
+    /**
+     * The graded training matrix, every weight raised to {@code power} ({@link SparseRowMatrix#historyWeighted}),
+     * as Gram products.
+     */
+    GramOperator historyWeighted(float power);
 
     /** Positive counts per column ({@link Interactions#popularity}). */
     int[] popularity();

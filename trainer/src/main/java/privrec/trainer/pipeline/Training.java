@@ -108,16 +108,17 @@ public final class Training {
         // λ and β tuned inside the quick evaluation's first fold (on validation users drawn from its training users,
         // never its test users) are reused, which saves a second tuning run; without a quick evaluation, tune here.
         TrainParams finalParams = params;
-        String tunedOn = params.lambda() != null && params.beta() != null ? "given" : "validation users of all users";
+        String tunedOn = !params.tunes() ? "given" : "validation users of all users";
         if (firstFold[0] != null) {
-            finalParams = params.withLambdaBeta(firstFold[0].lambda(), firstFold[0].beta());
+            TrainedModel first = firstFold[0];
+            finalParams = params.withTuned(first.lambda(), first.beta(), first.inputPopularity(),
+                    first.outputPopularity());
             tunedOn = "validation users inside the training users of quick-evaluation fold 1";
         }
         progress.info("training on all " + users.size() + " users");
         TrainedModel trained = ModelTrainer.train(users, finalParams, data.description(), dataTime, progress);
         if (firstFold[0] != null) {
-            trained = new TrainedModel(trained.scorer(), trained.profileModel(), trained.lambda(), trained.beta(),
-                    firstFold[0].validationNdcg());
+            trained = trained.withValidationNdcg(firstFold[0].validationNdcg());
         }
         progress.done();
         Catalog catalog = data.catalog(users.popularity());
@@ -162,6 +163,8 @@ public final class Training {
         chosen.put("rank", trained.scorer().collab().rank());
         chosen.put("lambda", trained.lambda());
         chosen.put("beta", trained.beta());
+        chosen.put("inputPopularity", trained.inputPopularity());
+        chosen.put("outputPopularity", trained.outputPopularity());
         if (!Double.isNaN(trained.validationNdcg())) {
             chosen.put("validationNdcg@100", Math.rint(trained.validationNdcg() * 10_000) / 10_000);
         }
@@ -192,14 +195,16 @@ public final class Training {
         Map<String, Object> metrics = new LinkedHashMap<>();
         if (evaluation != null) {
             String protocol = evaluation.folds() == Options.PROTOCOL_FOLDS
-                    ? "strong generalization, 5 folds (docs/evaluation-protocol.md), seed " + options.params().seed()
+                    ? "strong generalization, 5 folds (docs/evaluation.md), seed " + options.params().seed()
                     : "strong generalization, first " + evaluation.folds() + " of 5 folds (holdout of 20% of users), seed "
                     + options.params().seed();
             metrics = evaluation.toManifest(protocol);
         }
         String algorithm = String.format("Low-rank EASE on graded ratings (rank %d, lambda %s; input weight"
-                        + " max(0, (stars - 2.5) / 1.5)) + Tribuo LinearSGD profile regression (beta %s)",
-                trained.scorer().collab().rank(), trimmed(trained.lambda()), trimmed(trained.beta()));
+                        + " max(0, (stars - 2.5) / 1.5)^%s; popularity exponents input -%s, output %s)"
+                        + " + Tribuo LinearSGD profile regression (beta %s)",
+                trained.scorer().collab().rank(), trimmed(trained.lambda()), trimmed(trained.scorer().collab().inputPower()),
+                trimmed(trained.inputPopularity()), trimmed(trained.outputPopularity()), trimmed(trained.beta()));
         return new Manifest(Manifest.FORMAT_VERSION, Encoder.VERSION, exported.modelId(), algorithm, data.description(),
                 data.dataThrough(), MODEL_FILE, CATALOG_FILE, n, inputs, outputs, Encoder.PROFILE_FEATURES, files,
                 metrics, training);

@@ -20,10 +20,12 @@ class LowRankEaseTest {
 
     private static double[][] dense(SparseRowMatrix x) {
         int n = x.columnCount();
-        double[] g = x.denseGram();
+        float[] g = x.denseGram();
         double[][] rows = new double[n][n];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(g, i * n, rows[i], 0, n);
+            for (int j = 0; j < n; j++) {
+                rows[i][j] = g[i * n + j];
+            }
         }
         return rows;
     }
@@ -52,34 +54,40 @@ class LowRankEaseTest {
 
     @Test
     void spdInverseMatchesTribuoCholeskySolve() {
-        int n = 7;
-        Random random = new Random(5);
-        double[][] m = new double[n][n];
-        for (double[] row : m) {
-            for (int j = 0; j < n; j++) {
-                row[j] = random.nextGaussian();
-            }
-        }
-        double[] a = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double sum = i == j ? 1 : 0;
-                for (int k = 0; k < n; k++) {
-                    sum += m[k][i] * m[k][j];
+        // 7: one partial pivot block; 150: several blocks, the last one partial.
+        for (int n : new int[]{7, 150}) {
+            Random random = new Random(5);
+            double[][] m = new double[n][n];
+            for (double[] row : m) {
+                for (int j = 0; j < n; j++) {
+                    row[j] = random.nextGaussian();
                 }
-                a[i * n + j] = sum;
             }
-        }
-        double[][] rows = new double[n][];
-        for (int i = 0; i < n; i++) {
-            rows[i] = Arrays.copyOfRange(a, i * n, (i + 1) * n);
-        }
-        DenseMatrix expected = DenseMatrix.createDenseMatrix(rows).choleskyFactorization().orElseThrow()
-                .solve(DenseMatrix.createIdentity(n));
-        SpdInverse.invertInPlace(a, n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                assertEquals(expected.get(i, j), a[i * n + j], 1e-9);
+            double[][] rows = new double[n][n];
+            float[] a = new float[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sum = i == j ? n : 0;
+                    for (int k = 0; k < n; k++) {
+                        sum += m[k][i] * m[k][j];
+                    }
+                    rows[i][j] = sum;
+                    a[i * n + j] = (float) sum;
+                }
+            }
+            DenseMatrix expected = DenseMatrix.createDenseMatrix(rows).choleskyFactorization().orElseThrow()
+                    .solve(DenseMatrix.createIdentity(n));
+            SpdInverse.invertInPlace(a, n);
+            double largest = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    largest = Math.max(largest, Math.abs(expected.get(i, j)));
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertEquals(expected.get(i, j), a[i * n + j], 1e-4 * largest, n + ": " + i + "," + j);
+                }
             }
         }
     }
@@ -121,7 +129,7 @@ class LowRankEaseTest {
                 new UserPositives(2, Profile.EMPTY, new int[]{0, 3}, new float[]{4.5f, 3.5f}));
         SparseRowMatrix x = SparseRowMatrix.historyWeighted(users, 4);
         double[][] w = {{1 / 3.0, 1, 0, 5 / 3.0}, {4 / 3.0, 0, 0, 2 / 3.0}};
-        double[] gram = x.denseGram();
+        float[] gram = x.denseGram();
         double[] diagonal = x.gramDiagonal();
         for (int a = 0; a < 4; a++) {
             for (int c = 0; c < 4; c++) {
