@@ -135,7 +135,7 @@ class LowRankEaseTest {
             for (int c = 0; c < 4; c++) {
                 assertEquals(w[0][a] * w[0][c] + w[1][a] * w[1][c], gram[a * 4 + c], 1e-6, a + "," + c);
             }
-            assertEquals(gram[a * 4 + a], diagonal[a], 1e-9);
+            assertEquals(gram[a * 4 + a], diagonal[a], 1e-6); // the dense Gram is float
         }
         double[] m = {1, 2, 3, 4};
         double[] xm = x.multiply(m, 1);
