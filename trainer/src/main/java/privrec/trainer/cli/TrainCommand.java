@@ -57,6 +57,8 @@ public final class TrainCommand implements Callable<Integer> {
         var outWriter = spec.commandLine().getOut();
         outWriter.printf("verified %d rows with ONNX Runtime: max abs diff %.3g (limit %.3g)%n",
                 result.verification().rows(), result.verification().maxAbsDiff(), verifyTolerance);
+        outWriter.printf("verified the Tribuo profile model with tribuo-onnx (ONNXExternalModel): max abs diff %.3g%n",
+                result.verification().profileMaxAbsDiff());
         if (result.evaluation() != null) {
             outWriter.print(result.evaluation().toTable());
         }

@@ -18,10 +18,24 @@ public final class Verifier {
     public static final int DEFAULT_ROWS = 256;
     private static final int BATCH = 32;
 
-    /** Outcome of a parity check. */
-    public record Result(int rows, double maxAbsDiff) {
+    /**
+     * Outcome of a parity check.
+     *
+     * @param maxAbsDiff        whole served graph, ONNX Runtime session vs the in-memory model
+     * @param profileMaxAbsDiff the Tribuo profile part alone, tribuo-onnx's ONNXExternalModel vs in-memory Tribuo
+     *                          ({@link TribuoOnnxCheck}); NaN when not run
+     */
+    public record Result(int rows, double maxAbsDiff, double profileMaxAbsDiff) {
+        public Result(int rows, double maxAbsDiff) {
+            this(rows, maxAbsDiff, Double.NaN);
+        }
+
         public boolean passed() {
-            return maxAbsDiff <= TOLERANCE;
+            return maxAbsDiff <= TOLERANCE && (Double.isNaN(profileMaxAbsDiff) || profileMaxAbsDiff <= TOLERANCE);
+        }
+
+        public Result withProfileCheck(double diff) {
+            return new Result(rows, maxAbsDiff, diff);
         }
     }
 

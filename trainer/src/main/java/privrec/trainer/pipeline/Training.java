@@ -19,6 +19,7 @@ import privrec.trainer.eval.Evaluator;
 import privrec.trainer.export.ArtifactWriter;
 import privrec.trainer.export.OnnxExport;
 import privrec.trainer.export.ProvenanceRecord;
+import privrec.trainer.export.TribuoOnnxCheck;
 import privrec.trainer.export.Verifier;
 import privrec.trainer.model.InMemoryUsers;
 import privrec.trainer.model.Interactions;
@@ -56,6 +57,9 @@ public final class Training {
     public record Result(String modelId, TrainedModel model, Evaluation evaluation, Verifier.Result verification,
                          Map<String, byte[]> files) {
     }
+
+    /** Profiles run through tribuo-onnx (each one predicts every item, so a few dozen cover the weights). */
+    static final int TRIBUO_CHECK_ROWS = 64;
 
     private Training() {
     }
@@ -139,6 +143,15 @@ public final class Training {
             throw new VerificationFailedException(String.format(
                     "ONNX Runtime scores differ from the in-memory model by %.3g (limit %.3g) over %d rows; nothing written",
                     verification.maxAbsDiff(), options.tolerance(), verification.rows()));
+        }
+        // And the Tribuo part the Tribuo way: exported by Tribuo, run by tribuo-onnx's ONNXExternalModel.
+        double profileDiff = TribuoOnnxCheck.maxAbsDiff(trained.profileModel(), users.profiles(),
+                TRIBUO_CHECK_ROWS, params.seed());
+        verification = verification.withProfileCheck(profileDiff);
+        if (!(profileDiff <= options.tolerance())) {
+            throw new VerificationFailedException(String.format("tribuo-onnx's ONNXExternalModel differs from the "
+                    + "in-memory Tribuo profile model by %.3g (limit %.3g); nothing written", profileDiff,
+                    options.tolerance()));
         }
 
         training.put("provenanceSha256", provenanceSha);
