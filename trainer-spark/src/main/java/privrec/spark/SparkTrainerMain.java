@@ -130,6 +130,8 @@ public final class SparkTrainerMain implements Callable<Integer> {
             Training.Result result = train(spark, data, chosen, parts, options, progress);
             stdout.printf("verified %d rows with ONNX Runtime: max abs diff %.3g (limit %.3g)%n",
                     result.verification().rows(), result.verification().maxAbsDiff(), options.tolerance());
+            stdout.printf("verified the Tribuo profile model with tribuo-onnx (ONNXExternalModel): max abs diff %.3g%n",
+                    result.verification().profileMaxAbsDiff());
             if (result.evaluation() != null) {
                 stdout.print(result.evaluation().toTable());
             }
