@@ -78,90 +78,130 @@ public final class Training {
     public static Result run(Interactions data, TrainingUsers users, Options options, Progress progress)
             throws OrtException {
         TrainParams params = options.params();
-        OffsetDateTime dataTime = dataTime(data.dataThrough());
-        Evaluation evaluation = null;
-        TrainedModel[] firstFold = new TrainedModel[1];
-        if (options.evalFolds() > 0) {
-            progress.stage("quick evaluation (folds)", options.evalFolds());
-            evaluation = Evaluator.run(data, users, null, params, Options.PROTOCOL_FOLDS, params.seed(), false,
-                    options.evalFolds(),
-                    new Evaluator.Listener() {
-                        @Override
-                        public void foldStarted(int fold, int folds) {
-                        }
-
-                        @Override
-                        public void foldFinished(int fold, int folds) {
-                            progress.step();
-                        }
-
-                        @Override
-                        public void foldModel(int fold, TrainedModel model) {
-                            if (fold == 0) {
-                                firstFold[0] = model;
-                            }
-                        }
-
-                        @Override
-                        public ModelTrainer.Listener trainer() {
-                            return ModelTrainer.Listener.NONE;
-                        }
-                    });
-            progress.done();
-        }
-        // λ and β tuned inside the quick evaluation's first fold (on validation users drawn from its training users,
-        // never its test users) are reused, which saves a second tuning run; without a quick evaluation, tune here.
-        TrainParams finalParams = params;
-        String tunedOn = !params.tunes() ? "given" : "validation users of all users";
-        if (firstFold[0] != null) {
-            TrainedModel first = firstFold[0];
-            finalParams = params.withTuned(first.lambda(), first.beta(), first.inputPopularity(),
-                    first.outputPopularity());
-            tunedOn = "validation users inside the training users of quick-evaluation fold 1";
-        }
-        progress.info("training on all " + users.size() + " users");
-        TrainedModel trained = ModelTrainer.train(users, finalParams, data.description(), dataTime, progress);
-        if (firstFold[0] != null) {
-            trained = trained.withValidationNdcg(firstFold[0].validationNdcg());
-        }
-        progress.done();
+        QuickEvaluation quick = options.evalFolds() > 0 ? quickEvaluation(data, users, options, progress)
+                : QuickEvaluation.NONE;
+        Tuned tuned = finalModel(data, users, params, quick.firstFold(), progress);
+        TrainedModel trained = tuned.model();
         Catalog catalog = data.catalog(users.popularity());
         byte[] catalogBytes = CatalogFormat.write(catalog).getBytes(StandardCharsets.UTF_8);
 
-        Map<String, Object> training = trainingRecord(data, users, params, trained, tunedOn);
+        Map<String, Object> training = trainingRecord(data, users, params, trained, tuned.tunedOn());
         String provenance = ProvenanceRecord.toJson(training, trained.profileModel().getProvenance());
         byte[] provenanceBytes = provenance.getBytes(StandardCharsets.UTF_8);
         String provenanceSha = OnnxExport.sha256Hex(provenanceBytes);
         OnnxExport.Exported exported = OnnxExport.export(trained.scorer(), trained.profileModel(), provenanceSha);
+        Verifier.Result verification = verify(exported, trained, data, users, options, progress);
 
+        training.put("provenanceSha256", provenanceSha);
+        Manifest manifest = manifest(data, exported, catalogBytes, quick.evaluation(), options, trained, training);
+        Map<String, byte[]> files = ArtifactWriter.files();
+        files.put(MODEL_FILE, exported.bytes());
+        files.put(CATALOG_FILE, catalogBytes);
+        files.put(PROVENANCE_FILE, provenanceBytes);
+        files.put(MANIFEST_FILE, manifest.toJson().getBytes(StandardCharsets.UTF_8));
+        return new Result(exported.modelId(), trained, quick.evaluation(), verification, files);
+    }
+
+    /** The quick evaluation's metrics, and its first fold's model (whose tuned λ, α, γ, β the final fit reuses). */
+    private record QuickEvaluation(Evaluation evaluation, TrainedModel firstFold) {
+        static final QuickEvaluation NONE = new QuickEvaluation(null, null);
+    }
+
+    /** The final model and a sentence saying where its parameters were chosen. */
+    private record Tuned(TrainedModel model, String tunedOn) {
+    }
+
+    private static QuickEvaluation quickEvaluation(Interactions data, TrainingUsers users, Options options,
+                                                   Progress progress) {
+        TrainParams params = options.params();
+        FirstFoldKeeper keeper = new FirstFoldKeeper(progress);
+        progress.stage("quick evaluation (folds)", options.evalFolds());
+        Evaluation evaluation = Evaluator.run(data, users, null, params, Options.PROTOCOL_FOLDS, params.seed(), false,
+                options.evalFolds(), keeper);
+        progress.done();
+        return new QuickEvaluation(evaluation, keeper.firstFold);
+    }
+
+    /** Counts folds on the progress bar and keeps fold 1's model. */
+    private static final class FirstFoldKeeper implements Evaluator.Listener {
+        private final Progress progress;
+        private TrainedModel firstFold;
+
+        FirstFoldKeeper(Progress progress) {
+            this.progress = progress;
+        }
+
+        @Override
+        public void foldStarted(int fold, int folds) {
+        }
+
+        @Override
+        public void foldFinished(int fold, int folds) {
+            progress.step();
+        }
+
+        @Override
+        public void foldModel(int fold, TrainedModel model) {
+            if (fold == 0) {
+                firstFold = model;
+            }
+        }
+
+        @Override
+        public ModelTrainer.Listener trainer() {
+            return ModelTrainer.Listener.NONE;
+        }
+    }
+
+    /**
+     * Trains on all users. The parameters tuned inside the quick evaluation's first fold (on validation users drawn
+     * from its training users, never its test users) are reused, which saves a second tuning run; without a quick
+     * evaluation, the final fit tunes on validation users of all users.
+     */
+    private static Tuned finalModel(Interactions data, TrainingUsers users, TrainParams params, TrainedModel firstFold,
+                                    Progress progress) {
+        TrainParams finalParams = params;
+        String tunedOn = !params.tunes() ? "given" : "validation users of all users";
+        if (firstFold != null) {
+            finalParams = params.withTuned(firstFold.lambda(), firstFold.beta(), firstFold.inputPopularity(),
+                    firstFold.outputPopularity());
+            tunedOn = "validation users inside the training users of quick-evaluation fold 1";
+        }
+        progress.info("training on all " + users.size() + " users");
+        TrainedModel trained = ModelTrainer.train(users, finalParams, data.description(), dataTime(data.dataThrough()),
+                progress);
+        if (firstFold != null) {
+            trained = trained.withValidationNdcg(firstFold.validationNdcg());
+        }
+        progress.done();
+        return new Tuned(trained, tunedOn);
+    }
+
+    /**
+     * The served graph with ONNX Runtime against the in-memory model, then the Tribuo part through tribuo-onnx;
+     * either above the tolerance and nothing is written.
+     */
+    private static Verifier.Result verify(OnnxExport.Exported exported, TrainedModel trained, Interactions data,
+                                          TrainingUsers users, Options options, Progress progress)
+            throws OrtException {
         int rows = Math.max(200, options.verifyRows());
         progress.stage("verifying with ONNX Runtime", (rows + 31) / 32);
         Verifier.Result verification = Verifier.verify(exported.bytes(), trained.scorer(), data.itemCount(),
-                users.profiles(), rows, params.seed(), progress::step);
+                users.profiles(), rows, options.params().seed(), progress::step);
         progress.done();
         if (!(verification.maxAbsDiff() <= options.tolerance())) {
             throw new VerificationFailedException(String.format(
                     "ONNX Runtime scores differ from the in-memory model by %.3g (limit %.3g) over %d rows; nothing written",
                     verification.maxAbsDiff(), options.tolerance(), verification.rows()));
         }
-        // And the Tribuo part the Tribuo way: exported by Tribuo, run by tribuo-onnx's ONNXExternalModel.
         double profileDiff = TribuoOnnxCheck.maxAbsDiff(trained.profileModel(), users.profiles(),
-                TRIBUO_CHECK_ROWS, params.seed());
-        verification = verification.withProfileCheck(profileDiff);
+                TRIBUO_CHECK_ROWS, options.params().seed());
         if (!(profileDiff <= options.tolerance())) {
             throw new VerificationFailedException(String.format("tribuo-onnx's ONNXExternalModel differs from the "
                     + "in-memory Tribuo profile model by %.3g (limit %.3g); nothing written", profileDiff,
                     options.tolerance()));
         }
-
-        training.put("provenanceSha256", provenanceSha);
-        Manifest manifest = manifest(data, exported, catalogBytes, evaluation, options, trained, training);
-        Map<String, byte[]> files = ArtifactWriter.files();
-        files.put(MODEL_FILE, exported.bytes());
-        files.put(CATALOG_FILE, catalogBytes);
-        files.put(PROVENANCE_FILE, provenanceBytes);
-        files.put(MANIFEST_FILE, manifest.toJson().getBytes(StandardCharsets.UTF_8));
-        return new Result(exported.modelId(), trained, evaluation, verification, files);
+        return verification.withProfileCheck(profileDiff);
     }
 
     public static void write(Path out, Result result) throws IOException {
