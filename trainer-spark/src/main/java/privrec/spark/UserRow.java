@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 import privrec.core.Encoder;
 import privrec.core.Profile;
-import privrec.trainer.eval.Split;
+import privrec.trainer.model.Split;
 import privrec.trainer.model.UserPositives;
 
 /**

@@ -1,5 +1,8 @@
 package privrec.trainer.eval;
 
+import privrec.trainer.model.Split;
+import privrec.trainer.model.Metrics;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

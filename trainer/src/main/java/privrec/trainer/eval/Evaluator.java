@@ -1,5 +1,8 @@
 package privrec.trainer.eval;
 
+import privrec.trainer.model.Split;
+import privrec.trainer.model.UserRatings;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,7 @@
 package privrec.trainer.eval;
 
+import privrec.trainer.model.Metrics;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package privrec.trainer.eval;
 
+import privrec.trainer.model.Split;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

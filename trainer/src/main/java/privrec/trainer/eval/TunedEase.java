@@ -1,5 +1,8 @@
 package privrec.trainer.eval;
 
+import privrec.trainer.model.Split;
+import privrec.trainer.model.Metrics;
+
 import java.util.List;
 
 import privrec.core.Encoder;

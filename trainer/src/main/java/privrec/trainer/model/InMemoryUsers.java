@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import privrec.core.Profile;
-import privrec.trainer.eval.Split;
+import privrec.trainer.model.Split;
 
 /** {@link TrainingUsers} held as a list: the single-machine trainer. */
 public final class InMemoryUsers implements TrainingUsers {

@@ -8,8 +8,8 @@ import java.util.concurrent.ExecutionException;
 
 import privrec.core.Encoder;
 import privrec.core.TopN;
-import privrec.trainer.eval.Metrics;
-import privrec.trainer.eval.Split;
+import privrec.trainer.model.Metrics;
+import privrec.trainer.model.Split;
 
 /**
  * Trains the hybrid model: low-rank EASE on the training users' graded ratings (every rating at its

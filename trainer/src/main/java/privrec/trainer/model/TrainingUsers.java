@@ -21,7 +21,7 @@ public interface TrainingUsers {
     /** How many users. */
     int size();
 
-    /** How many users have at least {@link privrec.trainer.eval.Split#MIN_POSITIVES} positives. */
+    /** How many users have at least {@link privrec.trainer.model.Split#MIN_POSITIVES} positives. */
     int eligibleCount();
 
     /** The eligible users at these positions of the eligible users' order (0-based), in the order asked. */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-import privrec.trainer.eval.Split;
+import privrec.trainer.model.Split;
 
 /**
  * The validation hold-out inside a set of training users: strong generalization once more, so that every choice

@@ -72,7 +72,7 @@ public final class Training {
     /**
      * Trains on {@code users} (in memory or distributed) and verifies; writes nothing. {@code data} gives the movies,
      * description and date, and the users the quick evaluation deals its folds from (it may hold only the users with
-     * at least {@link privrec.trainer.eval.Split#MIN_POSITIVES} positives, or none when {@code evalFolds} is 0);
+     * at least {@link privrec.trainer.model.Split#MIN_POSITIVES} positives, or none when {@code evalFolds} is 0);
      * every sum comes from {@code users}.
      */
     public static Result run(Interactions data, TrainingUsers users, Options options, Progress progress)

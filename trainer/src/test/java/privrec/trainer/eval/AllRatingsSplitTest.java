@@ -1,5 +1,8 @@
 package privrec.trainer.eval;
 
+import privrec.trainer.model.Split;
+import privrec.trainer.model.UserRatings;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

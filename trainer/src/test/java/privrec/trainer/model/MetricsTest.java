@@ -1,4 +1,6 @@
-package privrec.trainer.eval;
+package privrec.trainer.model;
+
+import privrec.trainer.eval.MetricSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

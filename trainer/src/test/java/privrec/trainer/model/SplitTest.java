@@ -1,4 +1,4 @@
-package privrec.trainer.eval;
+package privrec.trainer.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package privrec.trainer.eval;
+package privrec.trainer.model;
 
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package privrec.trainer.eval;
+package privrec.trainer.model;
 
 /**
  * Ranking metrics of the evaluation protocol (docs/evaluation.md, after Liang et al. 2018):
