@@ -5,8 +5,8 @@ import privrec.core.ItemScorer;
 
 /**
  * The EASE baseline in closed form (Steck 2019): {@code B = I − P·diag(1/diag(P))}, {@code P = (XᵀX + λI)⁻¹},
- * diagonal zeroed; scores {@code x·B}. Dense n × n floats (1.6 GB at {@link #MAX_ITEMS} items), inverted in place
- * by {@link SpdInverse}; B is written over P in the same array, so one n² array is the whole memory cost.
+ * diagonal zeroed; scores {@code x·B}. Dense n × n floats (1.6 GB at {@link #MAX_ITEMS} items), inverted by
+ * {@link SpdInverse} (which needs a second n² array while it runs); B is then written over P in the same array.
  *
  * <p>As the protocol defines it, this baseline is binary: X holds 0/1 positives ({@link SparseRowMatrix#positives})
  * and {@code x} is the user's 0/1 positives. The history rows it is given are graded
@@ -16,7 +16,7 @@ import privrec.core.ItemScorer;
 public final class ExactEase implements ItemScorer {
     /**
      * Above this the n² floats (1.6 GB at 20,000) and the n³ inversion are too big for a baseline run on the
-     * project's kind of machine; see docs/evaluation.md for measured times.
+     * project's kind of machine; measured times are in docs/quality-experiments.md.
      */
     public static final int MAX_ITEMS = 20_000;
 

@@ -17,7 +17,7 @@ import privrec.trainer.model.Split;
  * with popularity re-weighting of its input (α) and output (γ), plus a Tribuo profile regression on their positives.
  * λ, α, γ and β are chosen together on held-out validation users ({@link ValidationSplit}: strong generalization
  * inside the training set, so test users are never used for any choice). The eigenpairs depend on none of them, so
- * the whole grid costs one eigen-solve. What was tried and measured: docs/quality-experiments.md.
+ * the whole grid costs one eigen-solve per validation hold-out. What was tried and measured: docs/quality-experiments.md.
  */
 public final class ModelTrainer {
     /** Progress callbacks; the CLI turns them into progress bars. */

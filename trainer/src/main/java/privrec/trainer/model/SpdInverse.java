@@ -1,10 +1,10 @@
 package privrec.trainer.model;
 
 /**
- * In-place inverse of a symmetric positive definite matrix (row-major float, n × n) by Cholesky: A = LLᵀ, then
+ * Inverse of a symmetric positive definite matrix, written back into the array (row-major float, n × n) by Cholesky: A = LLᵀ, then
  * L⁻¹, then A⁻¹ = L⁻ᵀL⁻¹ (n³/2 multiply-adds, half of a Gauss–Jordan sweep that ignores symmetry, which measured
  * twice as slow). Plain float arrays because the exact-EASE baseline inverts a full catalog-sized matrix per
- * grid point and fold (up to {@link ExactEase#MAX_ITEMS} items: 1.6 GB per n² array, two of them here), where
+ * grid point and fold (up to {@link ExactEase#MAX_ITEMS} items: 1.6 GB per n² array; L⁻¹ takes a second one while this runs), where
  * row-major loops are several times faster than a generic matrix type. Dot products accumulate in double; the
  * result matches Tribuo's double Cholesky solve within 1e-4 of the largest entry (LowRankEaseTest).
  */

@@ -157,4 +157,32 @@ class CliTest {
         assertEquals(2, bad.code(), bad::toString);
         assertEquals(1, bad.err().strip().lines().count(), bad::toString);
     }
+
+    @Test
+    void evaluateSeedsPrintsMeanSpreadRatiosAndEveryRun() {
+        Run run = run("evaluate", "--data", data.toString(), "--format", "ml-csv", "--json", "--rank", "16",
+                "--folds", "2", "--seeds", "3,4");
+        assertEquals(0, run.code(), run::toString);
+        Map<String, Object> json = Json.parseObject(run.out(), "stdout");
+        assertEquals(List.of("seeds", "split", "mean", "spread", "ratios", "runs"), new ArrayList<>(json.keySet()));
+        assertEquals(List.of(3.0, 4.0), ((List<?>) json.get("seeds")).stream().map(v -> ((Number) v).doubleValue()).toList());
+        Map<?, ?> mean = (Map<?, ?>) json.get("mean");
+        assertEquals(List.of("model", "MostPopular", "EASE", "coldStart model", "coldStart MostPopular"),
+                new ArrayList<>(mean.keySet()));
+        List<?> runs = (List<?>) json.get("runs");
+        assertEquals(2, runs.size());
+        // The mean is the mean of the runs, and the ratio the ratio of the means.
+        double r0 = ((Number) ((Map<?, ?>) ((Map<?, ?>) runs.get(0)).get("model")).get("recall@20")).doubleValue();
+        double r1 = ((Number) ((Map<?, ?>) ((Map<?, ?>) runs.get(1)).get("model")).get("recall@20")).doubleValue();
+        double meanModel = ((Number) ((Map<?, ?>) mean.get("model")).get("recall@20")).doubleValue();
+        assertEquals((r0 + r1) / 2, meanModel, 1e-4);
+        double meanEase = ((Number) ((Map<?, ?>) mean.get("EASE")).get("recall@20")).doubleValue();
+        double ratio = ((Number) ((Map<?, ?>) json.get("ratios")).get("model/EASE recall@20")).doubleValue();
+        assertEquals(meanModel / meanEase, ratio, 2e-3);
+        Map<?, ?> ease = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) runs.get(0)).get("baselines")).get("EASE");
+        assertEquals(2, ((List<?>) ease.get("lambdaPerFold")).size());
+        Run repeated = run("evaluate", "--data", data.toString(), "--seeds", "3,3");
+        assertEquals(2, repeated.code(), repeated::toString);
+        assertEquals(1, repeated.err().strip().lines().count(), repeated::toString);
+    }
 }

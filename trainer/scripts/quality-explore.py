@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Design exploration behind docs/quality-experiments.md (numpy, full-rank, not part of the build or the tests).
 
-Usage: python3 scripts/quality-explore.py ../shared/datasets/ml-100k/u.data [variant-name-substring]
+Usage: python3 trainer/scripts/quality-explore.py ../shared/datasets/ml-100k/u.data [variant-name-substring]
 Runs the protocol of docs/evaluation.md (positives split, 5 folds) on seed 7 - a seed that is never reported -
 and prints Recall@20 / NDCG@100 of each fixed variant on that seed's test folds. The Java trainer then tunes the
 kept knobs per fold on validation users only; the reported numbers come from `trainer evaluate --seeds 1,2,3`.

@@ -1,5 +1,5 @@
 // Times one exact-EASE fit (dense float Gram + in-place inversion + B) on a generated catalog of N movies.
-// Usage: N=20000 jshell -R-Xmx4g --class-path trainer/target/trainer.jar scripts/ease-timing.jsh
+// Usage: N=20000 jshell -R-Xmx6g --class-path trainer/target/trainer.jar trainer/scripts/ease-timing.jsh
 import privrec.trainer.data.SyntheticData;
 import privrec.trainer.model.*;
 int n = Integer.parseInt(System.getenv().getOrDefault("N", "1682"));
