@@ -14,4 +14,18 @@ public final class Titles {
     public static String withYear(String title, int year) {
         return year <= 0 || hasYear(title, year) ? title : title + " (" + year + ")";
     }
+
+    /**
+     * How titles sort A–Z: case-insensitive, a leading "The ", "A " or "An " ignored (as in libraries and on
+     * movie sites), and MovieLens's "Matrix, The (1999)" style is already in that order.
+     */
+    public static String sortKey(String title) {
+        String t = title.trim().toLowerCase();
+        for (String article : new String[] {"the ", "a ", "an "}) {
+            if (t.startsWith(article)) {
+                return t.substring(article.length());
+            }
+        }
+        return t;
+    }
 }

@@ -54,7 +54,6 @@ final class CardCache {
             showReason(entry.reason, rec.reason());
         }
         if (old.score() != rec.score()) {
-            entry.score.setTextContent("model score " + Numbers.fixed(rec.score(), 3));
             entry.score.setAttribute("data-score", String.valueOf(rec.score()));
         }
         if (old.match() != rec.match()) {

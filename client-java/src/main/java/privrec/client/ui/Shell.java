@@ -1,22 +1,24 @@
 package privrec.client.ui;
 
+import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.html.HTMLBodyElement;
 import org.teavm.jso.dom.html.HTMLElement;
 
-import privrec.client.app.AppController;
+import privrec.client.app.App;
 import privrec.client.app.AppState;
 import privrec.client.app.ModelStatus;
 import privrec.client.js.dom.Frames;
 
 /**
- * The page frame: header with navigation, the model line, the status and error regions and {@code <main>}.
- * Decides which view to show, re-renders it after work, keeps keyboard focus sensible and publishes
+ * The page frame: skip link, header with navigation and the model line, {@code <main>} with the status and error
+ * regions and the view. Keeps the address ({@link Route}, a {@code #/…} fragment) and the view in step both ways
+ * (links and Back/Forward), re-renders after work, keeps keyboard focus sensible and publishes
  * {@code data-state}/{@code data-busy}/{@code data-view} on {@code <body>} for tests.
  */
 final class Shell implements Worker.Screen {
-    final AppController app;
+    final App app;
     final Worker worker;
     /** Transient UI state (never stored): survives re-renders, dropped on lock. */
     final Drafts drafts = new Drafts();
@@ -30,8 +32,14 @@ final class Shell implements Worker.Screen {
     private final HTMLElement error = Dom.el("p", "error");
     private final HTMLElement vaultWarning = Dom.el("p", "error vault-warning");
     private final HTMLElement main = Dom.el("main", "main");
-    private View chosen = View.HOME;
+    /** The view's own content, replaced by every render (status and error regions stay). */
+    private HTMLElement content = Dom.el("div", "view");
+    /** What the address asks for; while locked, pages that need a profile show the profile screen instead. */
+    private Route chosen = Route.HOME;
     private View shown;
+    private Route shownRoute;
+    /** Set by an action: the {@code data-focus-key} to focus after the next render, when it exists. */
+    private String focusNext;
     private int renderedRevision = -1;
     private int renders;
     private boolean renderedUnlocked;
@@ -47,50 +55,110 @@ final class Shell implements Worker.Screen {
         String corruptedName;
         boolean confirmDelete;
         boolean confirmReset;
+        int searchShown = privrec.client.app.TitleSearch.PAGE;
+        privrec.client.app.Browse browse = privrec.client.app.Browse.everything();
+        privrec.client.app.Queries.RatingOrder ratingOrder = privrec.client.app.Queries.RatingOrder.NEWEST;
     }
 
-    Shell(AppController app, HTMLElement root) {
+    Shell(App app, HTMLElement root) {
         this.app = app;
         this.worker = new Worker(this);
         Dom.clear(root);
         // index.html marks #app aria-live; our own status region announces instead of every re-render.
         root.removeAttribute("aria-live");
+        HTMLElement skip = Dom.text("a", "skip-link", "Skip to content");
+        skip.setAttribute("href", "#main");
+        Dom.testId(skip, "skip-link");
+        skip.addEventListener("click", event -> {
+            // Not a route: focus the content instead of changing the address.
+            event.preventDefault();
+            main.focus();
+        });
+        root.appendChild(skip);
         HTMLElement header = Dom.el("header", "topbar");
         header.appendChild(Dom.text("p", "brand", "Private movie picks"));
         nav.setAttribute("aria-label", "Main");
         header.appendChild(nav);
-        root.appendChild(header);
         modelLine.setId("model-status");
         Dom.testId(modelLine, "model-status");
-        root.appendChild(modelLine);
+        header.appendChild(modelLine);
+        root.appendChild(header);
+        main.setId("main");
+        main.setTabIndex(-1);
+        root.appendChild(main);
         status.setId("status");
         status.setAttribute("role", "status");
         status.setAttribute("aria-live", "polite");
         Dom.testId(status, "status");
-        root.appendChild(status);
+        main.appendChild(status);
         error.setId("error");
         error.setAttribute("role", "alert");
         Dom.testId(error, "error");
         error.setHidden(true);
-        root.appendChild(error);
+        main.appendChild(error);
         Dom.testId(vaultWarning, "vault-warning");
         vaultWarning.setHidden(true);
-        root.appendChild(vaultWarning);
-        main.setId("main");
-        main.setTabIndex(-1);
-        root.appendChild(main);
+        main.appendChild(vaultWarning);
+        main.appendChild(content);
         app.setListener(this::onChanged);
+        chosen = Route.parse(Window.current().getLocation().getHash());
+        // Back/Forward (and typed addresses): follow the fragment. Our own links set chosen first, so they
+        // render once. Fragments that are not routes (the skip link's #main) are ignored.
+        Window.current().addEventListener("hashchange", event -> {
+            String hash = Window.current().getLocation().getHash();
+            if (hash.startsWith("#/") && !Route.parse(hash).equals(chosen)) {
+                chosen = Route.parse(hash);
+                worker.refresh();
+            }
+        });
     }
 
-    /** Shows a page (from a nav button or a view); rendering happens on the worker. */
-    void show(View view) {
-        chosen = view;
+    /** Goes to a page (a new history entry); rendering happens on the worker. */
+    void go(Route route) {
+        if (!route.fragment().equals(Window.current().getLocation().getHash())) {
+            Window.current().getLocation().setHash(route.fragment());
+        }
+        chosen = route;
         worker.refresh();
     }
 
-    /** After unlocking, create or import: start on the home page whatever page was chosen before. */
+    void show(View view) {
+        go(Route.of(view));
+    }
+
+    /** Renders the current page again (after a change only the view knows about, e.g. a confirmation step). */
+    void refresh() {
+        worker.refresh();
+    }
+
+    /** Focus the element with this {@code data-focus-key} after the next render (when there is one). */
+    void focusNext(String focusKey) {
+        focusNext = focusKey;
+    }
+
+    /** The movie the address names ({@code #/movie/50}), or 0. */
+    int routeMovieId() {
+        return chosen.movieId();
+    }
+
+    /** After unlocking, create or import: the page the address named, or home when it named the profile screen. */
     void openedProfile() {
-        chosen = View.HOME;
+        if (chosen.view() == View.UNLOCK) {
+            replaceRoute(Route.HOME);
+        }
+    }
+
+    /** A manual lock returns to the profile screen; the next unlock then starts at home. */
+    void lockedByUser() {
+        replaceRoute(Route.of(View.UNLOCK));
+    }
+
+    /** Changes the address without a new history entry. */
+    private void replaceRoute(Route route) {
+        chosen = route;
+        if (!route.fragment().equals(Window.current().getLocation().getHash())) {
+            Window.current().getLocation().replace(route.fragment());
+        }
     }
 
     void submit(Worker.Task task) {
@@ -116,22 +184,24 @@ final class Shell implements Worker.Screen {
         };
         modelLine.setTextContent(line);
         modelLine.setAttribute("data-phase", model.phase().name().toLowerCase());
-        String warning = app.vaultWarning();
+        String warning = app.session().vaultWarning();
         vaultWarning.setTextContent(warning == null ? "" : warning);
         vaultWarning.setHidden(warning == null);
     }
 
     private View effectiveView() {
+        View view = chosen.view();
         if (!app.isUnlocked()) {
-            return chosen.needsProfile() ? View.UNLOCK : chosen;
+            return view.needsProfile() ? View.UNLOCK : view;
         }
-        if (chosen == View.UNLOCK) {
-            chosen = View.HOME;
+        if (view == View.UNLOCK) {
+            replaceRoute(Route.HOME);
+            view = View.HOME;
         }
-        if (chosen == View.HOME && app.needsOnboarding() && app.model().isReady()) {
+        if (view == View.HOME && app.settings().needsOnboarding() && app.model().isReady()) {
             return View.ONBOARDING;
         }
-        return chosen;
+        return view;
     }
 
     @Override
@@ -149,26 +219,55 @@ final class Shell implements Worker.Screen {
         renderedUnlocked = app.isUnlocked();
         reasonsPending = false;
         View view = effectiveView();
-        boolean newView = view != shown;
-        String focusKey = newView ? null : focusKeyOfActive();
+        Route route = view == View.MOVIE ? chosen : Route.of(view);
+        boolean newView = !route.equals(shownRoute);
+        String focusKey = focusNext != null ? focusNext : newView ? null : focusKeyOfActive();
+        focusNext = null;
+        boolean focusWasInView = isInside(Dom.document().getActiveElement(), content);
+        if (newView && shownRoute != null) {
+            // A sentence about the last page ("Saved your profile.") does not belong to the next one.
+            clearMessages();
+        }
         renderNav(view);
         // Built detached and swapped in at once: the browser restyles the page once, not per card.
-        HTMLElement content = Dom.el("div", "view");
-        HTMLElement heading = Dom.text("h1", "view-title", view.title);
+        HTMLElement next = Dom.el("div", "view");
+        Page page = viewFor(view);
+        String title = page.heading();
+        HTMLElement heading = Dom.text("h1", "view-title", title == null ? view.title : title);
         heading.setId("view-title");
         heading.setTabIndex(-1);
-        content.appendChild(heading);
-        viewFor(view).render(content);
-        Dom.clear(main);
-        main.appendChild(content);
+        next.appendChild(heading);
+        page.render(next);
+        Dom.document().setTitle((title == null ? view.title : title) + " · Private movie picks");
+        main.replaceChild(next, content);
+        content = next;
         shown = view;
+        shownRoute = route;
         renders++;
         body.setAttribute("data-view", view.attribute());
         body.setAttribute("data-render-count", String.valueOf(renders));
         body.setAttribute("data-reasons-pending", reasonsPending ? "true" : "false");
         updateChrome();
         syncStatus();
-        restoreFocus(newView, focusKey, heading);
+        restoreFocus(newView, focusKey, focusWasInView, heading);
+    }
+
+    private static boolean isInside(HTMLElement element, HTMLElement container) {
+        for (HTMLElement e = element; e != null; e = (HTMLElement) e.getParentNode()) {
+            if (e == container) {
+                return true;
+            }
+            if (e == Dom.document().getBody()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void clearMessages() {
+        status.setTextContent("");
+        error.setTextContent("");
+        error.setHidden(true);
     }
 
     private Page viewFor(View view) {
@@ -176,6 +275,8 @@ final class Shell implements Worker.Screen {
             case UNLOCK -> new UnlockPage(this);
             case ONBOARDING -> new OnboardingPage(this);
             case HOME -> new HomePage(this);
+            case BROWSE -> new BrowsePage(this);
+            case MOVIE -> new MoviePage(this);
             case RATINGS -> new RatingsPage(this);
             case PRIVACY -> new PrivacyPage(this);
             case MODEL -> new ModelPage(this);
@@ -186,22 +287,48 @@ final class Shell implements Worker.Screen {
     private void renderNav(View current) {
         Dom.clear(nav);
         View[] pages = app.isUnlocked()
-                ? new View[] {View.HOME, View.RATINGS, View.PRIVACY, View.MODEL, View.SETTINGS}
+                ? new View[] {View.HOME, View.BROWSE, View.RATINGS, View.PRIVACY, View.MODEL, View.SETTINGS}
                 : new View[] {View.UNLOCK, View.PRIVACY, View.MODEL};
+        HTMLElement list = Dom.el("ul", "nav-list");
         for (View page : pages) {
-            HTMLElement button = Dom.button(page.title, "nav-" + page.attribute(), "nav-button", () -> show(page));
+            HTMLElement link = link(page == View.HOME ? "Home" : page.title, Route.of(page), "nav-link");
+            Dom.testId(link, "nav-" + page.attribute());
+            link.setAttribute("data-focus-key", "nav-" + page.attribute());
             if (page == current || (page == View.HOME && current == View.ONBOARDING)) {
-                button.setAttribute("aria-current", "page");
+                link.setAttribute("aria-current", "page");
             }
-            nav.appendChild(button);
+            HTMLElement item = Dom.el("li", null);
+            item.appendChild(link);
+            list.appendChild(item);
         }
+        nav.appendChild(list);
         if (app.isUnlocked()) {
-            nav.appendChild(Dom.button("Lock " + app.profileName(), "nav-lock", "nav-button lock", () -> submit(() -> {
-                app.lock();
-                chosen = View.UNLOCK;
+            HTMLElement lock = Dom.button("Lock", "nav-lock", "nav-button lock", () -> submit(() -> {
+                app.session().lock();
+                lockedByUser();
                 return "Locked. Your data is encrypted again and was removed from this page's memory.";
-            })));
+            }));
+            lock.setAttribute("aria-label", "Lock " + app.profileName());
+            lock.setAttribute("title", "Lock " + app.profileName());
+            nav.appendChild(lock);
         }
+    }
+
+    /**
+     * A real link to a route: it has an address (open in a new tab, copy), and a plain click goes there through
+     * {@link #go} so the page renders at once rather than after the {@code hashchange} event.
+     */
+    HTMLElement link(String text, Route route, String className) {
+        HTMLElement a = Dom.text("a", className, text);
+        a.setAttribute("href", route.fragment());
+        a.addEventListener("click", event -> {
+            org.teavm.jso.dom.events.MouseEvent mouse = (org.teavm.jso.dom.events.MouseEvent) event;
+            if (!mouse.getCtrlKey() && !mouse.getMetaKey() && !mouse.getShiftKey() && mouse.getButton() == 0) {
+                event.preventDefault();
+                go(route);
+            }
+        });
+        return a;
     }
 
     /**
@@ -209,8 +336,8 @@ final class Shell implements Worker.Screen {
      * back; when it is gone (the rated card left the list) the Undo button, else the page heading, takes it.
      * A new page focuses its heading so screen readers announce it.
      */
-    private void restoreFocus(boolean newView, String focusKey, HTMLElement heading) {
-        if (!newView && focusKey != null) {
+    private void restoreFocus(boolean newView, String focusKey, boolean focusWasInView, HTMLElement heading) {
+        if (focusKey != null) {
             HTMLElement same = main.querySelector("[data-focus-key=\"" + focusKey + "\"]");
             if (same == null) {
                 same = Dom.document().querySelector("[data-focus-key=\"" + focusKey + "\"]");
@@ -219,13 +346,14 @@ final class Shell implements Worker.Screen {
                 same.focus();
                 return;
             }
-            HTMLElement undo = main.querySelector("[data-testid=\"undo\"]");
+            HTMLElement undo = newView ? null : main.querySelector("[data-testid=\"undo\"]");
             if (undo != null) {
                 undo.focus();
                 return;
             }
         }
-        if (newView || focusKey != null) {
+        if (newView || focusKey != null || focusWasInView) {
+            // The focused element was replaced: keep keyboard users on this page, not at the top of the body.
             heading.focus();
         }
     }
@@ -295,7 +423,7 @@ final class Shell implements Worker.Screen {
 
     /** Global activity listeners postpone auto-lock. */
     void listenForActivity() {
-        EventListener<Event> touch = event -> app.activity();
+        EventListener<Event> touch = event -> app.session().activity();
         Dom.document().addEventListener("keydown", touch);
         Dom.document().addEventListener("pointerdown", touch);
         Dom.document().addEventListener("input", touch);

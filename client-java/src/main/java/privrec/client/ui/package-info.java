@@ -89,7 +89,7 @@
  * {@code delete-profile} then {@code delete-confirm} / {@code delete-cancel}.
  *
  * <h2>Benchmark</h2>
- * {@code window.privrecBench} (installed at boot): {@code scoreOnce()} → Promise of the milliseconds of one
+ * {@code window.privrecBench} (benchmark build only, {@code privrec.client.bench.BenchMain}): {@code scoreOnce()} → Promise of the milliseconds of one
  * full-catalog scoring (open profile's history, or empty); {@code compareNaive(n)} → Promise of
  * {@code {items, batchMillis, perItemMillis, slowdown, maxAbsDiff}} (one batched run vs n per-movie runs);
  * {@code lastActionMs()}, {@code lastReasonsMs()} and {@code renderCount()} read the body attributes above.

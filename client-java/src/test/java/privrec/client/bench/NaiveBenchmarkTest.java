@@ -1,4 +1,4 @@
-package privrec.client.model;
+package privrec.client.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
