@@ -1,10 +1,10 @@
 package privrec.client;
 
+import privrec.client.text.Numbers;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLDocument;
 
 import privrec.client.app.App;
-import privrec.client.app.Numbers;
 import privrec.client.browser.BrowserModels;
 import privrec.client.browser.BrowserVaults;
 import privrec.client.js.dom.BrowserNetworkLog;

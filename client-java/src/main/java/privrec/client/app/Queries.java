@@ -1,5 +1,7 @@
 package privrec.client.app;
 
+import privrec.client.text.Titles;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

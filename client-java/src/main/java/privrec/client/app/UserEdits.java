@@ -1,5 +1,7 @@
 package privrec.client.app;
 
+import privrec.client.text.Stars;
+
 import privrec.client.vault.RatedMovie;
 import privrec.core.Profile;
 

@@ -1,5 +1,6 @@
 package privrec.client.ui;
 
+import privrec.client.text.Numbers;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Set;
 
 import org.teavm.jso.dom.html.HTMLElement;
 
-import privrec.client.app.Numbers;
 import privrec.client.app.RecCard;
 
 /**

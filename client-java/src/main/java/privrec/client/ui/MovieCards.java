@@ -1,12 +1,14 @@
 package privrec.client.ui;
 
+import privrec.client.text.Stars;
+
+import privrec.client.text.Numbers;
 import java.util.List;
 
 import org.teavm.jso.dom.html.HTMLElement;
 
-import privrec.client.app.Numbers;
 import privrec.client.app.RecCard;
-import privrec.client.app.Titles;
+import privrec.client.text.Titles;
 import privrec.core.Item;
 
 /** Cards and rows for movies, shared by home, search, onboarding and "My ratings". Titles go in as text only. */
@@ -46,7 +48,7 @@ final class MovieCards {
         li.appendChild(genres(item.genres()));
         float stars = shell.app.queries().starsOf(item.id());
         if (stars > 0) {
-            li.appendChild(Dom.text("p", "rated", "You rated it " + privrec.client.app.Stars.text(stars) + "."));
+            li.appendChild(Dom.text("p", "rated", "You rated it " + privrec.client.text.Stars.text(stars) + "."));
         }
         li.appendChild(actions(shell, item.id(), item.title(), stars, offerDismiss));
         return li;

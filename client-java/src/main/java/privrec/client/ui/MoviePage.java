@@ -1,5 +1,7 @@
 package privrec.client.ui;
 
+import privrec.client.text.Titles;
+
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -8,7 +10,7 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
 import privrec.client.app.ModelStatus;
 import privrec.client.app.MovieDetails;
 import privrec.client.app.Queries;
-import privrec.client.app.Stars;
+import privrec.client.text.Stars;
 import privrec.core.Item;
 
 /**
@@ -26,7 +28,7 @@ final class MoviePage implements Page {
 
     @Override
     public String heading() {
-        return movie == null ? null : privrec.client.app.Titles.withYear(movie.item().title(), movie.item().year());
+        return movie == null ? null : privrec.client.text.Titles.withYear(movie.item().title(), movie.item().year());
     }
 
     @Override

@@ -1,11 +1,11 @@
 package privrec.client.ui;
 
+import privrec.client.text.Numbers;
 import java.util.List;
 
 import org.teavm.jso.dom.html.HTMLElement;
 
 import privrec.client.app.NetworkLog;
-import privrec.client.app.Numbers;
 import privrec.client.app.PrivacyReport;
 
 /**

@@ -9,7 +9,7 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
 
 import privrec.client.app.Queries;
 import privrec.client.app.RatingRow;
-import privrec.client.app.Stars;
+import privrec.client.text.Stars;
 import privrec.core.Item;
 
 /**

@@ -1,4 +1,4 @@
-package privrec.client.app;
+package privrec.client.text;
 
 /** Display titles. MovieLens titles usually carry the year already ("Toy Story (1995)"); never show it twice. */
 public final class Titles {
