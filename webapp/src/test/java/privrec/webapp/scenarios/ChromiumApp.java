@@ -193,4 +193,9 @@ public final class ChromiumApp {
     public long resourceCount() {
         return ((Number) chrome.execute("return performance.getEntriesByType('resource').length;")).longValue();
     }
+
+    /** True when a profile is open (the Lock button is shown). */
+    public boolean isUnlockedView() {
+        return exists("[data-testid=nav-lock]");
+    }
 }
