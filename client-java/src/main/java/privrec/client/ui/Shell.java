@@ -102,6 +102,8 @@ final class Shell implements Worker.Screen {
         main.appendChild(content);
         app.setListener(this::onChanged);
         chosen = Route.parse(Window.current().getLocation().getHash());
+        // Every page shows its address, the first one too (no history entry for it).
+        replaceRoute(chosen);
         // Back/Forward (and typed addresses): follow the fragment. Our own links set chosen first, so they
         // render once. Fragments that are not routes (the skip link's #main) are ignored.
         Window.current().addEventListener("hashchange", event -> {
@@ -157,7 +159,7 @@ final class Shell implements Worker.Screen {
     private void replaceRoute(Route route) {
         chosen = route;
         if (!route.fragment().equals(Window.current().getLocation().getHash())) {
-            Window.current().getLocation().replace(route.fragment());
+            Window.current().getHistory().replaceState(null, "", route.fragment());
         }
     }
 
