@@ -116,6 +116,8 @@ final class SettingsPage implements Page {
                     shell.submit(() -> {
                         shell.drafts.confirmDelete = false;
                         shell.app.session().deleteOpenProfile();
+                        // Back to the profile screen (its heading takes focus), not a locked Settings address.
+                        shell.lockedByUser();
                         return "Deleted profile " + name + " from this device.";
                     }));
             confirm.setAttribute("data-focus-key", "delete-confirm");

@@ -108,6 +108,10 @@ class AccessibilityChromiumTest {
                 check(combo, "settings");
             }
         }
+        // The harness can fail: an unnamed button added to the page is reported.
+        chrome.execute("document.body.appendChild(document.createElement('button'));");
+        List<String> control = violations();
+        assertTrue(control.stream().anyMatch(v -> v.startsWith("button-name")), "axe reports a broken page: " + control);
         System.out.println("axe-core: " + checks + " view checks (12 in the first combination, 11 after), "
                 + problems.size() + " with violations");
         assertEquals(List.of(), problems);
@@ -123,6 +127,17 @@ class AccessibilityChromiumTest {
 
     /** Runs axe on the page as it is and records the violations. */
     private void check(String combo, String view) {
+        List<String> violations = violations();
+        checks++;
+        System.out.printf("axe %-12s %-24s %d violations%s%n", combo, view, violations.size(),
+                violations.isEmpty() ? "" : " " + violations);
+        if (!violations.isEmpty()) {
+            problems.add(combo + " " + view + ": " + violations);
+        }
+    }
+
+    /** axe's violations on the page as it is: "rule-id (impact, n nodes): selectors". */
+    private List<String> violations() {
         // Injected through DevTools in the page's global scope (CSP governs the page's own scripts, not this).
         chrome.driver().executeCdpCommand("Runtime.evaluate", Map.of("expression",
                 "if (typeof axe === 'undefined') {" + axeSource + "\n}"));
@@ -132,11 +147,6 @@ class AccessibilityChromiumTest {
                 + "  done(r.violations.map(function (v) { return v.id + ' (' + v.impact + ', ' + v.nodes.length"
                 + "    + ' nodes): ' + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(' | '); }));"
                 + "}, function (e) { done(['axe failed: ' + e]); });");
-        checks++;
-        System.out.printf("axe %-12s %-24s %d violations%s%n", combo, view, violations.size(),
-                violations.isEmpty() ? "" : " " + violations);
-        if (!violations.isEmpty()) {
-            problems.add(combo + " " + view + ": " + violations);
-        }
+        return violations;
     }
 }
