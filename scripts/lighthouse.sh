@@ -25,7 +25,7 @@ java -jar webapp/target/webapp.jar --port "$port" > webapp/target/lighthouse-ser
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$port/" && break
+  curl -fs -o /dev/null "http://127.0.0.1:$port/" && break
   sleep 0.2
 done
 
