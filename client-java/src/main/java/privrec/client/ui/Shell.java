@@ -1,6 +1,5 @@
 package privrec.client.ui;
 
-import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.html.HTMLBodyElement;
@@ -27,6 +26,7 @@ final class Shell implements Worker.Screen {
 
     private final HTMLBodyElement body = Dom.document().getBody();
     private final HTMLElement nav = Dom.el("nav", "nav");
+    private final Navigation navigation = new Navigation(this, nav);
     private final HTMLElement modelLine = Dom.el("p", "model-line");
     private final HTMLElement status = Dom.el("p", "status");
     private final HTMLElement error = Dom.el("p", "error");
@@ -35,7 +35,7 @@ final class Shell implements Worker.Screen {
     /** The view's own content, replaced by every render (status and error regions stay). */
     private HTMLElement content = Dom.el("div", "view");
     /** What the address asks for; while locked, pages that need a profile show the profile screen instead. */
-    private Route chosen = Route.HOME;
+    private final Router router;
     private View shown;
     private Route shownRoute;
     /** Set by an action: the {@code data-focus-key} to focus after the next render, when it exists. */
@@ -101,26 +101,13 @@ final class Shell implements Worker.Screen {
         main.appendChild(vaultWarning);
         main.appendChild(content);
         app.setListener(this::onChanged);
-        chosen = Route.parse(Window.current().getLocation().getHash());
-        // Every page shows its address, the first one too (no history entry for it).
-        replaceRoute(chosen);
-        // Back/Forward (and typed addresses): follow the fragment. Our own links set chosen first, so they
-        // render once. Fragments that are not routes (the skip link's #main) are ignored.
-        Window.current().addEventListener("hashchange", event -> {
-            String hash = Window.current().getLocation().getHash();
-            if (hash.startsWith("#/") && !Route.parse(hash).equals(chosen)) {
-                chosen = Route.parse(hash);
-                worker.refresh();
-            }
-        });
+        // Back/Forward and typed addresses re-render; our own links go through go() and render once.
+        router = new Router(worker::refresh);
     }
 
     /** Goes to a page (a new history entry); rendering happens on the worker. */
     void go(Route route) {
-        if (!route.fragment().equals(Window.current().getLocation().getHash())) {
-            Window.current().getLocation().setHash(route.fragment());
-        }
-        chosen = route;
+        router.go(route);
         worker.refresh();
     }
 
@@ -140,27 +127,24 @@ final class Shell implements Worker.Screen {
 
     /** The movie the address names ({@code #/movie/50}), or 0. */
     int routeMovieId() {
-        return chosen.movieId();
+        return router.chosen().movieId();
     }
 
     /** After unlocking, create or import: the page the address named, or home when it named the profile screen. */
     void openedProfile() {
-        if (chosen.view() == View.UNLOCK) {
-            replaceRoute(Route.HOME);
+        if (router.chosen().view() == View.UNLOCK) {
+            router.replace(Route.HOME);
         }
+    }
+
+    /** A link to a route (see {@link Navigation#link}). */
+    HTMLElement link(String text, Route route, String className) {
+        return navigation.link(text, route, className);
     }
 
     /** A manual lock returns to the profile screen; the next unlock then starts at home. */
     void lockedByUser() {
-        replaceRoute(Route.of(View.UNLOCK));
-    }
-
-    /** Changes the address without a new history entry. */
-    private void replaceRoute(Route route) {
-        chosen = route;
-        if (!route.fragment().equals(Window.current().getLocation().getHash())) {
-            Window.current().getHistory().replaceState(null, "", route.fragment());
-        }
+        router.replace(Route.of(View.UNLOCK));
     }
 
     void submit(Worker.Task task) {
@@ -192,12 +176,12 @@ final class Shell implements Worker.Screen {
     }
 
     private View effectiveView() {
-        View view = chosen.view();
+        View view = router.chosen().view();
         if (!app.isUnlocked()) {
             return view.needsProfile() ? View.UNLOCK : view;
         }
         if (view == View.UNLOCK) {
-            replaceRoute(Route.HOME);
+            router.replace(Route.HOME);
             view = View.HOME;
         }
         if (view == View.HOME && app.settings().needsOnboarding() && app.model().isReady()) {
@@ -221,7 +205,7 @@ final class Shell implements Worker.Screen {
         renderedUnlocked = app.isUnlocked();
         reasonsPending = false;
         View view = effectiveView();
-        Route route = view == View.MOVIE ? chosen : Route.of(view);
+        Route route = view == View.MOVIE ? router.chosen() : Route.of(view);
         boolean newView = !route.equals(shownRoute);
         String focusKey = focusNext != null ? focusNext : newView ? null : focusKeyOfActive();
         focusNext = null;
@@ -230,7 +214,7 @@ final class Shell implements Worker.Screen {
             // A sentence about the last page ("Saved your profile.") does not belong to the next one.
             clearMessages();
         }
-        renderNav(view);
+        navigation.render(view);
         // Built detached and swapped in at once: the browser restyles the page once, not per card.
         HTMLElement next = Dom.el("div", "view");
         Page page = viewFor(view);
@@ -284,53 +268,6 @@ final class Shell implements Worker.Screen {
             case MODEL -> new ModelPage(this);
             case SETTINGS -> new SettingsPage(this);
         };
-    }
-
-    private void renderNav(View current) {
-        Dom.clear(nav);
-        View[] pages = app.isUnlocked()
-                ? new View[] {View.HOME, View.BROWSE, View.RATINGS, View.PRIVACY, View.MODEL, View.SETTINGS}
-                : new View[] {View.UNLOCK, View.PRIVACY, View.MODEL};
-        HTMLElement list = Dom.el("ul", "nav-list");
-        for (View page : pages) {
-            HTMLElement link = link(page == View.HOME ? "Home" : page.title, Route.of(page), "nav-link");
-            Dom.testId(link, "nav-" + page.attribute());
-            link.setAttribute("data-focus-key", "nav-" + page.attribute());
-            if (page == current || (page == View.HOME && current == View.ONBOARDING)) {
-                link.setAttribute("aria-current", "page");
-            }
-            HTMLElement item = Dom.el("li", null);
-            item.appendChild(link);
-            list.appendChild(item);
-        }
-        nav.appendChild(list);
-        if (app.isUnlocked()) {
-            HTMLElement lock = Dom.button("Lock", "nav-lock", "nav-button lock", () -> submit(() -> {
-                app.session().lock();
-                lockedByUser();
-                return "Locked. Your data is encrypted again and was removed from this page's memory.";
-            }));
-            lock.setAttribute("aria-label", "Lock " + app.profileName());
-            lock.setAttribute("title", "Lock " + app.profileName());
-            nav.appendChild(lock);
-        }
-    }
-
-    /**
-     * A real link to a route: it has an address (open in a new tab, copy), and a plain click goes there through
-     * {@link #go} so the page renders at once rather than after the {@code hashchange} event.
-     */
-    HTMLElement link(String text, Route route, String className) {
-        HTMLElement a = Dom.text("a", className, text);
-        a.setAttribute("href", route.fragment());
-        a.addEventListener("click", event -> {
-            org.teavm.jso.dom.events.MouseEvent mouse = (org.teavm.jso.dom.events.MouseEvent) event;
-            if (!mouse.getCtrlKey() && !mouse.getMetaKey() && !mouse.getShiftKey() && mouse.getButton() == 0) {
-                event.preventDefault();
-                go(route);
-            }
-        });
-        return a;
     }
 
     /**
