@@ -29,9 +29,9 @@ class NaiveBenchmarkTest {
     void perItemScoresAreColumnIOfItsOwnRunAndAgreeWithTheBatch() {
         float[] history = {1f, 0f, 0.5f, 0f};
         float[] batch = LINEAR.score(history, new float[2], 1);
-        assertArrayEquals(new float[]{3.5f, 7f, 10.5f, 14f}, batch);
+        assertArrayEquals(new float[]{4f, 8f, 12f, 16f}, batch);
         assertArrayEquals(batch, NaiveBenchmark.scorePerItem(LINEAR, history, new float[2], 4));
-        assertArrayEquals(new float[]{3.5f, 7f}, NaiveBenchmark.scorePerItem(LINEAR, history, new float[2], 2));
+        assertArrayEquals(new float[]{4f, 8f}, NaiveBenchmark.scorePerItem(LINEAR, history, new float[2], 2));
     }
 
     @Test
