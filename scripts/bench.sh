@@ -30,11 +30,10 @@ scripts/install-test-deps.sh
 echo "bench: building the bench site (mvn -Pbench package -DskipTests)"
 mvn -B -ntp -q -Pbench -pl webapp -am package dependency:build-classpath -DskipTests \
   -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/webapp/target/bench.classpath"
-if [[ ! -f trainer/target/trainer.jar ]]; then
-  mvn -B -ntp -q -pl trainer -am package -DskipTests
-fi
-
 if [[ $large == 1 ]]; then
+  if [[ ! -f trainer/target/trainer.jar ]]; then
+    mvn -B -ntp -q -pl trainer -am package -DskipTests
+  fi
   big=webapp/target/bench-10k
   # Retrain when the trainer jar is newer than the cached model: a new encoder version makes old models unusable.
   if [[ ! -f $big/model/manifest.json || trainer/target/trainer.jar -nt $big/model/manifest.json ]]; then
