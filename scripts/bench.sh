@@ -8,9 +8,10 @@
 #   scripts/bench.sh --screenshot docs/screenshot-home.png   # also refresh the README screenshot
 #   scripts/bench.sh --runs 40 --no-large              # more samples, skip the 10,000-movie catalog
 #
-# Works on a fresh clone: builds what is missing (mvn package -DskipTests, which also compiles the test
-# classes the benchmark lives in), installs core + client-java into ~/.m2 so the webapp test classpath
-# resolves, generates and trains the 10,000-movie model once under webapp/target/bench-10k/ (never committed).
+# Works on a fresh clone: builds the bench site (mvn -Pbench package -DskipTests, which also compiles the test
+# classes the benchmark lives in) and the trainer if missing, generates and trains the 10,000-movie model once
+# under webapp/target/bench-10k/ (never committed). Afterwards webapp/target holds the bench site: the next
+# normal build (scripts/serve.sh, mvn verify) compiles the production bundle again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ORT_DISABLE_TELEMETRY=1   # ONNX Runtime Java phones home by default on Linux
@@ -23,16 +24,16 @@ done
 
 scripts/install-test-deps.sh
 
-if [[ ! -d webapp/target/classes/site || ! -f webapp/target/test-classes/privrec/webapp/bench/Benchmark.class \
-      || ! -f trainer/target/trainer.jar ]]; then
-  echo "bench: building (mvn package -DskipTests)"
-  mvn -B -ntp -q package -DskipTests
-fi
-mvn -B -ntp -q -pl core,client-java install -DskipTests
-mvn -B -ntp -q -pl webapp dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$PWD/webapp/target/bench.classpath"
-
+# The bench build: the same site compiled from privrec.client.bench.BenchMain (adds window.privrecBench, which
+# the production bundle leaves out), every time, so a normal build's site is never measured by mistake. A reactor
+# build (no `mvn install`: ~/.m2 may be shared), which also writes the webapp test classpath.
+echo "bench: building the bench site (mvn -Pbench package -DskipTests)"
+mvn -B -ntp -q -Pbench -pl webapp -am package dependency:build-classpath -DskipTests \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/webapp/target/bench.classpath"
 if [[ $large == 1 ]]; then
+  if [[ ! -f trainer/target/trainer.jar ]]; then
+    mvn -B -ntp -q -pl trainer -am package -DskipTests
+  fi
   big=webapp/target/bench-10k
   # Retrain when the trainer jar is newer than the cached model: a new encoder version makes old models unusable.
   if [[ ! -f $big/model/manifest.json || trainer/target/trainer.jar -nt $big/model/manifest.json ]]; then

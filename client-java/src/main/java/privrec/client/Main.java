@@ -1,24 +1,25 @@
 package privrec.client;
 
+import privrec.client.text.Numbers;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLDocument;
 
-import privrec.client.app.AppController;
-import privrec.client.app.ErrorMessages;
-import privrec.client.app.Numbers;
-import privrec.client.js.dom.BenchExport;
+import privrec.client.app.App;
+import privrec.client.browser.BrowserModels;
+import privrec.client.browser.BrowserVaults;
 import privrec.client.js.dom.BrowserNetworkLog;
-import privrec.client.model.BrowserModels;
+import privrec.client.js.net.BrowserClock;
 import privrec.client.model.LoadListener;
 import privrec.client.model.LoadedModel;
-import privrec.client.ui.BenchHook;
+import privrec.client.ui.ErrorMessages;
 import privrec.client.ui.Ui;
-import privrec.client.vault.BrowserVaults;
 import privrec.client.vault.VaultStore;
 
 /**
  * Boots the page: shows the profile screen at once, loads the model in the background while the user unlocks,
- * and starts the auto-lock timer. Nothing here (or anywhere in the client) sends data or errors anywhere.
+ * and starts the auto-lock timer. Browser bindings are wired here and in {@code privrec.client.browser} only;
+ * {@code app}, {@code vault} and {@code model} never see {@code privrec.client.js}. Nothing here (or anywhere in
+ * the client) sends data or errors anywhere.
  */
 public final class Main {
     /** How often the auto-lock deadline is checked. */
@@ -28,22 +29,27 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        start();
+    }
+
+    /** Starts the app; returns it (for the benchmark build's extra hooks), or null when it cannot start. */
+    public static App start() {
         BrowserNetworkLog.enlargeBuffer();
         VaultStore store;
         try {
             store = BrowserVaults.open();
         } catch (RuntimeException e) {
             Ui.fatal(ErrorMessages.sentence(e));
-            return;
+            return null;
         }
-        AppController app = new AppController(store, BenchExport::dateNow, new BrowserNetworkLog());
+        App app = new App(store, BrowserClock::epochMillis, new BrowserNetworkLog());
         Ui ui = Ui.start(app, HTMLDocument.current().getElementById("app"));
         Window.setInterval(ui::checkAutoLock, AUTO_LOCK_CHECK_MILLIS);
         new Thread(() -> loadModel(app)).start();
-        BenchHook.install(app);
+        return app;
     }
 
-    private static void loadModel(AppController app) {
+    private static void loadModel(App app) {
         app.modelProgress("Loading the recommendation model…");
         try {
             LoadedModel model = BrowserModels.loader("models/").load(new LoadListener() {

@@ -47,8 +47,12 @@ public final class ResponsePolicy {
         h.put("X-Content-Type-Options", "nosniff");
         h.put("Cross-Origin-Resource-Policy", "same-origin");
         // Isolates the browsing context from any window that opened it; costs nothing for a single-page app.
-        // COEP is not set: it would enable multi-threaded wasm, which was slower on 2 cores (platform notes).
         h.put("Cross-Origin-Opener-Policy", "same-origin");
+        // With COOP, makes the page cross-origin isolated (everything it loads is same-origin anyway). Without
+        // it Chromium reports onnxruntime-web's shared wasm memory as a deprecated SharedArrayBuffer use
+        // (Lighthouse best practices). Isolation would also allow wasm threads; the client still sets
+        // numThreads = 1 (privrec.client.js.ort.Ort), because 2 threads were slower on 2 cores (platform notes).
+        h.put("Cross-Origin-Embedder-Policy", "require-corp");
         h.put("Permissions-Policy", PERMISSIONS);
         return Collections.unmodifiableMap(h);
     }

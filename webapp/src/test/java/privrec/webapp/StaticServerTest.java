@@ -54,6 +54,7 @@ class StaticServerTest {
             assertEquals("no-referrer", h.firstValue("Referrer-Policy").orElse(null), path);
             assertEquals("nosniff", h.firstValue("X-Content-Type-Options").orElse(null), path);
             assertEquals("same-origin", h.firstValue("Cross-Origin-Resource-Policy").orElse(null), path);
+            assertEquals("require-corp", h.firstValue("Cross-Origin-Embedder-Policy").orElse(null), path);
             String pp = h.firstValue("Permissions-Policy").orElse("");
             for (String feature : List.of("camera=()", "microphone=()", "geolocation=()", "interest-cohort=()")) {
                 assertTrue(pp.contains(feature), path + ": " + pp);

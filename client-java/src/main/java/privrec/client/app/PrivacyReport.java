@@ -1,5 +1,10 @@
 package privrec.client.app;
 
+import privrec.client.text.Titles;
+
+import privrec.client.text.Stars;
+
+import privrec.client.text.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,8 +6,8 @@ import privrec.core.Recommendation;
 import privrec.core.RecommendationRequest;
 
 /**
- * Recommendations ranked but not yet explained ({@link AppController#rankRecommendations()}): the cards to show at
- * once, with {@link RecCard#reasonPending()} reasons, and what {@link AppController#explain} needs to fill them in
+ * Recommendations ranked but not yet explained ({@link Queries#rankRecommendations()}): the cards to show at
+ * once, with {@link RecCard#reasonPending()} reasons, and what {@link Queries#explain} needs to fill them in
  * later. Knows the data revision it was ranked from, so a result for data that changed since can be dropped.
  */
 public final class RankedList {

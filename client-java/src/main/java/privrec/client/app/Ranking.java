@@ -90,7 +90,7 @@ final class Ranking {
             RatedMovie rated = ratings.get(i);
             Item item = catalog == null ? null : catalog.byId(rated.movieId());
             rows.add(new RatingRow(rated.movieId(), item == null ? "Movie #" + rated.movieId() : item.title(),
-                    item == null ? 0 : item.year(), rated.stars()));
+                    item == null ? 0 : item.year(), rated.stars(), rated.ratedAtMillis()));
         }
         return rows;
     }

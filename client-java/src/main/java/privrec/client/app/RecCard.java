@@ -12,7 +12,7 @@ import java.util.List;
  * @param score   the model's raw score (not stars; only the order is meaningful)
  * @param match   0..1: where this score sits between the lowest and highest score in the shown list
  * @param reason  the local explanation sentence (core {@code Reason.text()}); null while it is still being
- *                computed ({@link AppController#rankRecommendations()} before {@link AppController#explain})
+ *                computed ({@link Queries#rankRecommendations()} before {@link Queries#explain})
  */
 public record RecCard(int movieId, String title, int year, List<String> genres, float score, double match,
                       String reason) {

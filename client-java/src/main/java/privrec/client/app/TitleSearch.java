@@ -12,8 +12,8 @@ import privrec.core.Item;
  * a small table covering Latin-1 and Latin Extended-A, which is what MovieLens titles use.
  */
 public final class TitleSearch {
-    /** Longest result list; the UI shows these and asks for a narrower query beyond that. */
-    public static final int MAX_RESULTS = 50;
+    /** Results shown at first and added by each "Show more". */
+    public static final int PAGE = 50;
 
     private static final String ACCENTED =
             "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňŉòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
@@ -31,8 +31,14 @@ public final class TitleSearch {
         }
     }
 
-    /** Items whose title contains the query, most popular first; empty for a blank query. */
+    /** The first {@code limit} items whose title contains the query, most popular first; empty for a blank query. */
     public List<Item> find(String query, int limit) {
+        List<Item> hits = findAll(query);
+        return hits.size() > limit ? new ArrayList<>(hits.subList(0, limit)) : hits;
+    }
+
+    /** Every item whose title contains the query, most popular first; empty for a blank query. */
+    public List<Item> findAll(String query) {
         String needle = fold(query == null ? "" : query.trim());
         List<Item> hits = new ArrayList<>();
         if (needle.isEmpty()) {
@@ -46,7 +52,7 @@ public final class TitleSearch {
         hits.sort((a, b) -> b.popularity() != a.popularity()
                 ? Integer.compare(b.popularity(), a.popularity())
                 : a.title().compareTo(b.title()));
-        return hits.size() > limit ? new ArrayList<>(hits.subList(0, limit)) : hits;
+        return hits;
     }
 
     /** Lower case without accents; ligatures æ/œ/ß spelled out so "aeon" matches "Æon". */

@@ -1,5 +1,6 @@
 package privrec.client.model;
 
+import privrec.client.text.Numbers;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -227,7 +228,7 @@ public final class CachingModelLoader implements ModelLoader {
             if (!online) {
                 return null;
             }
-            out.stage("Downloading " + entry.name() + " (" + Sizes.human(entry.bytes()) + ")…");
+            out.stage("Downloading " + entry.name() + " (" + Numbers.bytes(entry.bytes()) + ")…");
             byte[] bytes = http.getBytes(baseUrl + entry.name(), loaded -> out.progress(entry.name(), loaded, entry.bytes()));
             downloaded += bytes.length;
             out.stage("Verifying " + entry.name() + "…");

@@ -1,5 +1,6 @@
 package privrec.client.ui;
 
+import privrec.client.text.Numbers;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Set;
 
 import org.teavm.jso.dom.html.HTMLElement;
 
-import privrec.client.app.Numbers;
 import privrec.client.app.RecCard;
 
 /**
@@ -54,7 +54,6 @@ final class CardCache {
             showReason(entry.reason, rec.reason());
         }
         if (old.score() != rec.score()) {
-            entry.score.setTextContent("model score " + Numbers.fixed(rec.score(), 3));
             entry.score.setAttribute("data-score", String.valueOf(rec.score()));
         }
         if (old.match() != rec.match()) {

@@ -51,6 +51,9 @@ final class Dom {
         button.setTextContent(label);
         if (testId != null) {
             testId(button, testId);
+            // Focus comes back to the same button after the re-render its click causes (Shell.restoreFocus);
+            // buttons repeated per movie set a key with the movie id instead.
+            button.setAttribute("data-focus-key", testId);
         }
         button.addEventListener("click", (EventListener<?>) event -> onClick.run());
         return button;

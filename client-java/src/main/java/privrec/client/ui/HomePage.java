@@ -12,6 +12,8 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
 import privrec.client.app.ModelStatus;
 import privrec.client.app.RankedList;
 import privrec.client.app.RecCard;
+import privrec.client.app.SearchResults;
+import privrec.client.app.TitleSearch;
 import privrec.core.Genres;
 import privrec.core.Item;
 
@@ -56,6 +58,7 @@ final class HomePage implements Page {
         // Search is plain Java over the catalog in memory (no waiting), so it can run right in the listener.
         search.addEventListener("input", (EventListener<Event>) event -> {
             shell.drafts.query = search.getValue();
+            shell.drafts.searchShown = TitleSearch.PAGE;
             showResults();
         });
         tools.appendChild(searchRow);
@@ -67,12 +70,12 @@ final class HomePage implements Page {
             options[g + 1] = new String[] {String.valueOf(g), g == 0 ? "Unknown genre" : Genres.NAMES.get(g)};
         }
         HTMLSelectElement genre = Dom.select(genreRow, "Genre", "genre-filter", "genre-filter", options);
-        genre.setValue(String.valueOf(shell.app.genreFilter()));
+        genre.setValue(String.valueOf(shell.app.settings().genreFilter()));
         genre.setAttribute("data-focus-key", "genre");
         genre.addEventListener("change", (EventListener<Event>) event -> {
             int chosen = Integer.parseInt(genre.getValue());
             shell.submit(() -> {
-                shell.app.setGenreFilter(chosen);
+                shell.app.settings().setGenreFilter(chosen);
                 return chosen < 0 ? "Showing all genres." : "Showing " + Genres.NAMES.get(chosen) + " only.";
             });
         });
@@ -88,17 +91,29 @@ final class HomePage implements Page {
             return;
         }
         results.setHidden(false);
-        List<Item> found = shell.app.search(query);
-        HTMLElement summary = Dom.text("h2", "section-title", found.isEmpty()
-                ? "No titles contain “" + query + "”."
-                : found.size() + (found.size() == 1 ? " title contains “" : " titles contain “") + query + "”");
+        SearchResults found = shell.app.queries().search(query, shell.drafts.searchShown);
+        int total = found.total();
+        String summaryText = total == 0 ? "No titles contain “" + query + "”."
+                : (total == 1 ? "1 title contains “" : total + " titles contain “") + query + "”"
+                + (found.hasMore() ? " — showing the " + found.shown().size() + " most popular" : "");
+        HTMLElement summary = Dom.text("h2", "section-title", summaryText);
         Dom.testId(summary, "search-summary");
+        summary.setAttribute("data-total", String.valueOf(total));
         results.appendChild(summary);
         HTMLElement list = Dom.el("ul", "cards");
-        for (Item item : found) {
-            list.appendChild(MovieCards.item(shell, item, "search-result", !shell.app.isDismissed(item.id())));
+        for (Item item : found.shown()) {
+            list.appendChild(MovieCards.item(shell, item, "search-result", !shell.app.queries().isDismissed(item.id()),
+                    "h3"));
         }
         results.appendChild(list);
+        if (found.hasMore()) {
+            int more = Math.min(TitleSearch.PAGE, total - found.shown().size());
+            HTMLElement button = Dom.button("Show " + more + " more", "search-more", null, () -> {
+                shell.drafts.searchShown += TitleSearch.PAGE;
+                shell.refresh();
+            });
+            results.appendChild(button);
+        }
     }
 
     private HTMLElement recommendations() {
@@ -110,7 +125,7 @@ final class HomePage implements Page {
         section.appendChild(Dom.text("p", "hint",
                 "Computed in this browser from your ratings; nothing about you is sent anywhere."));
         double started = Performance.now();
-        RankedList ranked = shell.app.rankRecommendations();
+        RankedList ranked = shell.app.queries().rankRecommendations();
         List<RecCard> cards = ranked.cards();
         // Scoring + ranking alone, for the benchmark (the rest of a render is DOM work; reasons come after).
         Dom.document().getBody().setAttribute("data-last-rank-ms", String.valueOf(Performance.now() - started));
@@ -144,7 +159,7 @@ final class HomePage implements Page {
             double started = Performance.now();
             List<RecCard> explained;
             try {
-                explained = shell.app.explain(ranked);
+                explained = shell.app.queries().explain(ranked);
             } catch (RuntimeException e) {
                 if (generation == shell.rankGeneration) {
                     shell.cards.abandonPendingReasons();

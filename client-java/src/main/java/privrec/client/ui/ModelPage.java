@@ -30,7 +30,7 @@ final class ModelPage implements Page {
         main.appendChild(facts("Model", "model-info", ModelInfo.describe(model.manifest(), model.sourceNote())));
         List<ModelInfo.Line> metrics = ModelInfo.metrics(model.manifest());
         if (!metrics.isEmpty()) {
-            main.appendChild(facts("Offline evaluation", "model-metrics", metrics));
+            main.appendChild(facts("How good it is", "model-metrics", metrics));
         }
     }
 

@@ -24,7 +24,7 @@ final class OnboardingPage implements Page {
                         + "Everything stays encrypted in this browser."));
         HTMLElement done = Dom.button("Show my recommendations", "onboarding-done", "primary", () ->
                 shell.submit(() -> {
-                    shell.app.finishOnboarding();
+                    shell.app.settings().finishOnboarding();
                     return null;
                 }));
         done.setAttribute("data-focus-key", "onboarding-done");
@@ -36,11 +36,11 @@ final class OnboardingPage implements Page {
         HTMLElement heading = Dom.text("h2", "section-title", "Rate well-known movies");
         heading.setId("onboarding-rate-heading");
         rate.appendChild(heading);
-        List<Item> candidates = shell.app.onboardingCandidates(CANDIDATES);
+        List<Item> candidates = shell.app.queries().onboardingCandidates(CANDIDATES);
         HTMLElement list = Dom.el("ul", "cards");
         Dom.testId(list, "onboarding-list");
         for (Item item : candidates) {
-            list.appendChild(MovieCards.item(shell, item, "onboarding-card", false));
+            list.appendChild(MovieCards.item(shell, item, "onboarding-card", false, "h3"));
         }
         rate.appendChild(list);
         main.appendChild(rate);

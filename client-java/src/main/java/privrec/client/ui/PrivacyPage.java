@@ -1,11 +1,11 @@
 package privrec.client.ui;
 
+import privrec.client.text.Numbers;
 import java.util.List;
 
 import org.teavm.jso.dom.html.HTMLElement;
 
 import privrec.client.app.NetworkLog;
-import privrec.client.app.Numbers;
 import privrec.client.app.PrivacyReport;
 
 /**
@@ -34,11 +34,11 @@ final class PrivacyPage implements Page {
                 + "Model page) and the request list below let you check what this copy of the page does."));
         main.appendChild(intro);
         if (shell.app.isUnlocked()) {
-            stored(main, shell.app.privacy());
+            stored(main, shell.app.queries().privacy());
         } else {
             main.appendChild(Dom.text("p", "notice", "Unlock a profile to see what it stores."));
         }
-        requests(main, shell.app.requests());
+        requests(main, shell.app.queries().requests());
     }
 
     private void stored(HTMLElement main, PrivacyReport report) {
@@ -83,7 +83,7 @@ final class PrivacyPage implements Page {
         section.appendChild(Dom.text("h2", "section-title", "Network requests since this page loaded"));
         section.appendChild(Dom.text("p", "hint", requests.size() + " requests, as recorded by the browser itself "
                 + "(Resource Timing). Files served from the browser's cache are listed too."));
-        section.appendChild(Dom.button("Refresh list", "privacy-refresh", null, () -> shell.show(View.PRIVACY)));
+        section.appendChild(Dom.button("Refresh list", "privacy-refresh", null, shell::refresh));
         HTMLElement ol = Dom.el("ol", "requests");
         Dom.testId(ol, "privacy-requests");
         ol.setAttribute("data-count", String.valueOf(requests.size()));

@@ -16,7 +16,7 @@ final class ProfileForm {
     }
 
     static HTMLElement build(Shell shell) {
-        Profile current = shell.app.profile();
+        Profile current = shell.app.queries().profile();
         HTMLElement form = Dom.el("form", "form profile-form");
         Dom.testId(form, "profile-form");
         form.appendChild(Dom.text("p", "hint",
@@ -51,7 +51,7 @@ final class ProfileForm {
             String ageText = age.getValue().trim();
             String genderValue = gender.getValue();
             String job = occupation.getValue();
-            shell.submit(() -> shell.app.saveProfile(parse(ageText, genderValue, job)));
+            shell.submit(() -> shell.app.edits().saveProfile(parse(ageText, genderValue, job)));
         });
         save.setAttribute("type", "submit");
         form.appendChild(save);

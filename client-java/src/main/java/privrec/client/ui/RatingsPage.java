@@ -2,11 +2,20 @@ package privrec.client.ui;
 
 import java.util.List;
 
+import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLSelectElement;
 
+import privrec.client.app.Queries;
 import privrec.client.app.RatingRow;
+import privrec.client.text.Stars;
+import privrec.core.Item;
 
-/** "My ratings": every rating, newest first, with star buttons to change it and a Remove button. */
+/**
+ * "My ratings": every rating (sortable by date, title or stars) with star buttons to change it and a Remove
+ * button; then the "Not interested" list, where any movie can be put back into recommendations.
+ */
 final class RatingsPage implements Page {
     private final Shell shell;
 
@@ -17,11 +26,18 @@ final class RatingsPage implements Page {
     @Override
     public void render(HTMLElement main) {
         main.appendChild(MovieCards.undoBar(shell));
-        List<RatingRow> rows = shell.app.ratings();
+        List<RatingRow> rows = shell.app.queries().ratings(shell.drafts.ratingOrder);
+        HTMLElement section = Dom.el("section", "panel-plain");
+        section.setAttribute("aria-labelledby", "rated-heading");
+        HTMLElement heading = Dom.text("h2", "section-title", "Rated (" + rows.size() + ")");
+        heading.setId("rated-heading");
+        section.appendChild(heading);
         if (rows.isEmpty()) {
             HTMLElement none = Dom.text("p", "notice", "You have not rated any movies yet.");
             Dom.testId(none, "ratings-empty");
-            main.appendChild(none);
+            section.appendChild(none);
+        } else {
+            section.appendChild(orderChoice());
         }
         HTMLElement list = Dom.el("ul", "cards");
         Dom.testId(list, "ratings-list");
@@ -31,16 +47,68 @@ final class RatingsPage implements Page {
             Dom.testId(li, "rating-row");
             li.setAttribute("data-movie-id", String.valueOf(row.movieId()));
             li.setAttribute("data-stars", String.valueOf(row.stars()));
-            li.appendChild(MovieCards.title("h2", row.title(), row.year()));
+            li.appendChild(MovieCards.title(shell, "h3", row.movieId(), row.title(), row.year()));
+            li.appendChild(Dom.text("p", "rated", "You rated it " + Stars.text(row.stars()) + "."));
             HTMLElement actions = MovieCards.actions(shell, row.movieId(), row.title(), row.stars(), false);
             HTMLElement remove = Dom.button("Remove", "remove-rating", "dismiss", () ->
-                    shell.submit(() -> shell.app.removeRating(row.movieId())));
+                    shell.submit(() -> shell.app.edits().removeRating(row.movieId())));
             remove.setAttribute("aria-label", "Remove your rating of " + row.title());
             remove.setAttribute("data-focus-key", "remove-" + row.movieId());
             actions.appendChild(remove);
             li.appendChild(actions);
             list.appendChild(li);
         }
-        main.appendChild(list);
+        section.appendChild(list);
+        main.appendChild(section);
+        main.appendChild(notInterested());
+    }
+
+    private HTMLElement orderChoice() {
+        HTMLElement row = Dom.el("div", "field inline");
+        Queries.RatingOrder[] orders = Queries.RatingOrder.values();
+        String[][] options = new String[orders.length][];
+        for (int i = 0; i < orders.length; i++) {
+            options[i] = new String[] {orders[i].name(), orders[i].label};
+        }
+        HTMLSelectElement select = Dom.select(row, "Sort by", "ratings-order", "ratings-order", options);
+        select.setValue(shell.drafts.ratingOrder.name());
+        select.setAttribute("data-focus-key", "ratings-order");
+        select.addEventListener("change", (EventListener<Event>) e -> {
+            shell.drafts.ratingOrder = Queries.RatingOrder.valueOf(select.getValue());
+            shell.refresh();
+        });
+        return row;
+    }
+
+    private HTMLElement notInterested() {
+        List<Item> items = shell.app.queries().notInterested();
+        HTMLElement section = Dom.el("section", "panel-plain");
+        section.setAttribute("aria-labelledby", "dismissed-heading");
+        HTMLElement heading = Dom.text("h2", "section-title", "Not interested (" + items.size() + ")");
+        heading.setId("dismissed-heading");
+        section.appendChild(heading);
+        if (items.isEmpty()) {
+            section.appendChild(Dom.text("p", "hint",
+                    "Movies you mark “Not interested” are listed here and never recommended until you put them back."));
+        }
+        HTMLElement list = Dom.el("ul", "cards");
+        Dom.testId(list, "dismissed-list");
+        list.setAttribute("data-count", String.valueOf(items.size()));
+        for (Item item : items) {
+            HTMLElement li = Dom.el("li", "card compact");
+            Dom.testId(li, "dismissed-row");
+            li.setAttribute("data-movie-id", String.valueOf(item.id()));
+            li.appendChild(MovieCards.title(shell, "h3", item.id(), item.title(), item.year()));
+            HTMLElement restore = Dom.button("Recommend again", "restore-dismissed", "dismiss", () ->
+                    shell.submit(() -> shell.app.edits().restore(item.id())));
+            restore.setAttribute("aria-label", "Recommend " + item.title() + " again");
+            restore.setAttribute("data-focus-key", "restore-" + item.id());
+            HTMLElement actions = Dom.el("div", "actions");
+            actions.appendChild(restore);
+            li.appendChild(actions);
+            list.appendChild(li);
+        }
+        section.appendChild(list);
+        return section;
     }
 }

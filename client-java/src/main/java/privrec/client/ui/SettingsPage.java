@@ -40,7 +40,7 @@ final class SettingsPage implements Page {
                 + "same password. The file is made in this browser; nothing is uploaded."));
         box.appendChild(Dom.button("Export backup file", "export-backup", "primary", () -> shell.submit(() -> {
             String name = shell.app.profileName();
-            Files.download(shell.app.exportBackup(), "privrec-" + UnlockPage.safe(name) + "-backup.json",
+            Files.download(shell.app.session().exportBackup(), "privrec-" + UnlockPage.safe(name) + "-backup.json",
                     "application/json");
             return "Saved an encrypted backup of " + name + ".";
         })));
@@ -70,7 +70,7 @@ final class SettingsPage implements Page {
             fresh.setValue("");
             again.setValue("");
             shell.submit(() -> {
-                shell.app.changePassword(o, n, a);
+                shell.app.session().changePassword(o, n, a);
                 return "Password changed. Your data was re-encrypted with the new password.";
             });
         });
@@ -88,12 +88,12 @@ final class SettingsPage implements Page {
         }
         HTMLSelectElement select = Dom.select(row, "Lock after this long without activity", "autolock-minutes",
                 "autolock-minutes", options);
-        select.setValue(String.valueOf(shell.app.autoLockMinutes()));
+        select.setValue(String.valueOf(shell.app.settings().autoLockMinutes()));
         select.setAttribute("data-focus-key", "autolock");
         select.addEventListener("change", (EventListener<Event>) e -> {
             int minutes = Integer.parseInt(select.getValue());
             shell.submit(() -> {
-                shell.app.setAutoLockMinutes(minutes);
+                shell.app.settings().setAutoLockMinutes(minutes);
                 return "This profile now locks after " + minutes + " minutes without activity.";
             });
         });
@@ -108,20 +108,24 @@ final class SettingsPage implements Page {
         if (!shell.drafts.confirmDelete) {
             box.appendChild(Dom.button("Delete profile…", "delete-profile", "danger", () -> {
                 shell.drafts.confirmDelete = true;
-                shell.show(View.SETTINGS);
+                shell.focusNext("delete-confirm");
+                shell.refresh();
             }));
         } else {
             HTMLElement confirm = Dom.button("Yes, delete " + name + " for good", "delete-confirm", "danger", () ->
                     shell.submit(() -> {
                         shell.drafts.confirmDelete = false;
-                        shell.app.deleteOpenProfile();
+                        shell.app.session().deleteOpenProfile();
+                        // Back to the profile screen (its heading takes focus), not a locked Settings address.
+                        shell.lockedByUser();
                         return "Deleted profile " + name + " from this device.";
                     }));
             confirm.setAttribute("data-focus-key", "delete-confirm");
             box.appendChild(confirm);
             box.appendChild(Dom.button("Cancel", "delete-cancel", null, () -> {
                 shell.drafts.confirmDelete = false;
-                shell.show(View.SETTINGS);
+                shell.focusNext("delete-profile");
+                shell.refresh();
             }));
         }
         return box;

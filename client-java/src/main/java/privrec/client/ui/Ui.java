@@ -3,7 +3,7 @@ package privrec.client.ui;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
-import privrec.client.app.AppController;
+import privrec.client.app.App;
 
 /** The UI's entry points for {@code Main}. */
 public final class Ui {
@@ -14,7 +14,7 @@ public final class Ui {
     }
 
     /** Builds the page frame in {@code root} and shows the profile screen. */
-    public static Ui start(AppController app, HTMLElement root) {
+    public static Ui start(App app, HTMLElement root) {
         Shell shell = new Shell(app, root);
         // Follow-ups of browser events (another tab saved) go through the same one-at-a-time worker as clicks.
         app.setBackground(work -> shell.submit(() -> {
@@ -22,16 +22,18 @@ public final class Ui {
             return null;
         }));
         shell.listenForActivity();
-        shell.show(View.UNLOCK);
+        // The address decides the first page (a reload stays where it was; locked, it shows the profile screen).
+        shell.refresh();
         return new Ui(shell);
     }
 
     /** Called by a timer: locks the open profile once the user has been idle for the configured time. */
     public void checkAutoLock() {
-        AppController app = shell.app;
-        if (app.isAutoLockDue()) {
-            int minutes = app.autoLockMinutes();
-            shell.submit(() -> app.checkAutoLock()
+        App app = shell.app;
+        if (app.session().isIdleTooLong()) {
+            int minutes = app.settings().autoLockMinutes();
+            // Checked again on the worker: a key press may have come in since.
+            shell.submit(() -> app.session().lockIfIdle()
                     ? "Locked after " + minutes + " minutes without activity. Your data is encrypted again."
                     : null);
         }

@@ -31,7 +31,7 @@ final class UnlockPage implements Page {
     public void render(HTMLElement main) {
         main.appendChild(Dom.text("p", "lead", "Your ratings and profile are kept only in this browser, "
                 + "encrypted with your password. Several people can keep separate profiles here."));
-        List<String> names = shell.app.profileNames();
+        List<String> names = shell.app.session().profileNames();
         main.appendChild(profileList(names));
         main.appendChild(form(names));
         if (shell.drafts.corruptedName != null) {
@@ -102,7 +102,7 @@ final class UnlockPage implements Page {
 
     /** Existing name: unlock. New name: create, which needs the password twice. */
     private void updateMode() {
-        boolean exists = shell.app.profileNames().contains(name.getValue().trim());
+        boolean exists = shell.app.session().profileNames().contains(name.getValue().trim());
         boolean creating = !exists && !name.getValue().trim().isEmpty();
         repeatRow.setHidden(!creating);
         submit.setTextContent(creating ? "Create profile" : "Unlock");
@@ -120,11 +120,11 @@ final class UnlockPage implements Page {
         shell.submit(() -> {
             try {
                 if (creating) {
-                    shell.app.create(who, secret, again);
+                    shell.app.session().create(who, secret, again);
                     shell.openedProfile();
                     return "Created profile " + who + ". Rate a few movies to get started.";
                 }
-                shell.app.unlock(who, secret);
+                shell.app.session().unlock(who, secret);
                 shell.openedProfile();
                 shell.drafts.corruptedName = null;
                 return "Unlocked " + who + ".";
@@ -145,18 +145,19 @@ final class UnlockPage implements Page {
                 + "nothing was overwritten. You can save the raw encrypted data to a file, and then deliberately "
                 + "reset the profile to start again under the same name."));
         box.appendChild(Dom.button("Export raw data", "export-raw", null, () -> shell.submit(() -> {
-            Files.download(shell.app.exportRaw(who), "privrec-" + safe(who) + "-raw.txt", "text/plain");
+            Files.download(shell.app.session().exportRaw(who), "privrec-" + safe(who) + "-raw.txt", "text/plain");
             return "Saved the raw data of " + who + " as a file.";
         })));
         if (!shell.drafts.confirmReset) {
             box.appendChild(Dom.button("Reset this profile…", "reset-profile", "danger", () -> {
                 shell.drafts.confirmReset = true;
-                shell.show(View.UNLOCK);
+                shell.focusNext("reset-confirm");
+                shell.refresh();
             }));
         } else {
             box.appendChild(Dom.button("Yes, erase " + who + " for good", "reset-confirm", "danger", () ->
                     shell.submit(() -> {
-                        shell.app.resetProfile(who);
+                        shell.app.session().resetProfile(who);
                         shell.drafts.corruptedName = null;
                         shell.drafts.confirmReset = false;
                         return "Erased profile " + who + ".";
@@ -186,7 +187,7 @@ final class UnlockPage implements Page {
             pw.setValue("");
             shell.submit(() -> {
                 String text = Files.readFirstFile(file);
-                shell.app.importBackup(text, secret, asName);
+                shell.app.session().importBackup(text, secret, asName);
                 shell.openedProfile();
                 return "Imported the backup as " + shell.app.profileName() + ".";
             });

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 
 import org.teavm.jso.browser.Performance;
 
-import privrec.client.app.ErrorMessages;
 
 /**
  * Runs UI actions one at a time on a TeaVM thread, then re-renders once, then runs the render's follow-ups.

@@ -14,7 +14,11 @@
  *   <li>{@code data-busy}: {@code "true"} while an action (unlock, rate, …) or a re-render is queued or running,
  *       including the follow-up that fills in the reasons of a re-ranked list; {@code "false"} when the screen is
  *       complete (reasons included). Wait for {@code "false"} after every click.</li>
- *   <li>{@code data-view}: {@code unlock | onboarding | home | ratings | privacy | model | settings}.</li>
+ *   <li>{@code data-view}: {@code unlock | onboarding | home | browse | movie | ratings | privacy | model | settings}.
+ *       Each has an address, {@code location.hash}: {@code #/profiles}, {@code #/home} (onboarding shows there
+ *       too), {@code #/browse}, {@code #/movie/<id>}, {@code #/ratings}, {@code #/privacy}, {@code #/model},
+ *       {@code #/settings}; Back/Forward and typed addresses switch views. While locked, an address that needs a
+ *       profile shows {@code unlock} and keeps the address, so the view comes back after unlocking.</li>
  *   <li>{@code data-render-count}: increments on every re-render of {@code <main>}.</li>
  *   <li>{@code data-last-action-ms}: milliseconds from the last click (queued) to its re-rendered screen — on
  *       the home page the re-ranked list, shown with reasons still pending; {@code data-last-task-ms} and
@@ -34,10 +38,11 @@
  * {@code status} (role=status, aria-live=polite, id=status; class {@code visually-hidden} — still read, not drawn —
  * while the {@code undo-bar} on screen shows the same sentence, so it is seen once) · {@code error} (role=alert, id=error; hidden when
  * there is none) · {@code model-status} (model loading line; {@code data-phase=loading|ready|failed}) ·
- * {@code #main} · {@code #view-title} (the page's h1; receives focus on page change) ·
- * nav buttons {@code nav-unlock} (locked only), {@code nav-home}, {@code nav-ratings}, {@code nav-privacy},
- * {@code nav-model}, {@code nav-settings}, {@code nav-lock} (unlocked only); the current one has
- * {@code aria-current=page}.
+ * {@code skip-link} · {@code #main} · {@code #view-title} (the page's h1; receives focus on page change) ·
+ * nav links ({@code <a href="#/…">}) {@code nav-unlock} (locked only), {@code nav-home}, {@code nav-browse},
+ * {@code nav-ratings}, {@code nav-privacy}, {@code nav-model}, {@code nav-settings}, and the button
+ * {@code nav-lock} (unlocked only); the current link has {@code aria-current=page}. Status and error sentences
+ * are cleared when the view changes.
  *
  * <h3>Profiles page (data-view=unlock)</h3>
  * {@code profile-list} with {@code profile-option} buttons ({@code data-name}) · {@code unlock-form} ·
@@ -51,24 +56,39 @@
  * {@code onboarding-list} of {@code onboarding-card} ({@code data-movie-id}, star buttons) ·
  * {@code onboarding-done} · the profile form (below).
  *
- * <h3>Movie cards (home, search, onboarding)</h3>
+ * <h3>Movie cards (home, search, browse, movie page, onboarding)</h3>
  * {@code rec-list} ({@code data-count}) of {@code rec-card} with {@code data-movie-id} and {@code data-rank}
- * (1-based), containing {@code title}, {@code genres}, {@code reason} (text "Finding why…" with
+ * (1-based), containing {@code title} (a link to {@code #/movie/<id>}), {@code genres}, {@code reason} (text "Finding why…" with
  * {@code data-reason-pending="true"} and {@code aria-busy="true"} until the reason is known; both attributes are
- * removed then), {@code score} (text "model score 0.832",
- * raw value in {@code data-score}), star buttons {@code rate-1} … {@code rate-5} ({@code aria-pressed} marks the
+ * removed then), {@code score} (hidden, no text: the raw
+ * model score is only in {@code data-score}; cards show the match meter), star buttons {@code rate-1} … {@code rate-5} ({@code aria-pressed} marks the
  * current rating) and {@code dismiss}. {@code rec-empty} when nothing is left. {@code undo-bar} (hidden when
  * there is nothing to undo) with the sentence in {@code .undo-label} and {@code undo}. {@code model-wait} while the model is not ready.
  *
  * <h3>Search and filter (home)</h3>
  * {@code search-input} (results update on every input event, no waiting) · {@code search-results} with
- * {@code search-summary} and {@code search-result} cards ({@code data-movie-id}, star buttons, {@code dismiss}) ·
+ * {@code search-summary} ({@code data-total}: every matching title; the first 50 are shown, {@code search-more}
+ * adds 50) and {@code search-result} cards ({@code data-movie-id}, star buttons, {@code dismiss}) ·
  * {@code genre-filter} (a select; value -1 = all, else the index in {@code privrec.core.Genres.NAMES};
  * dispatch a {@code change} event).
  *
  * <h3>My ratings (data-view=ratings)</h3>
  * {@code ratings-list} ({@code data-count}) of {@code rating-row} ({@code data-movie-id}, {@code data-stars})
- * with {@code rate-1..5} and {@code remove-rating}; {@code ratings-empty} when none.
+ * with {@code rate-1..5} and {@code remove-rating}; {@code ratings-empty} when none; {@code ratings-order} (a
+ * select: NEWEST, TITLE, STARS). {@code dismissed-list} ({@code data-count}) of {@code dismissed-row} with
+ * {@code restore-dismissed} ("Recommend again").
+ *
+ * <h3>Browse (data-view=browse)</h3>
+ * {@code browse-genre-<index>} checkboxes (a movie in any checked genre matches), {@code browse-from},
+ * {@code browse-to} (years; commit with a change event), {@code browse-sort} (POPULARITY, YEAR, TITLE, MATCH) ·
+ * {@code browse-summary} ({@code data-total}) · {@code browse-list} of {@code browse-card} ({@code data-year}) ·
+ * {@code browse-prev}, {@code browse-next} (20 a page).
+ *
+ * <h3>Movie (data-view=movie)</h3>
+ * {@code movie-facts} ({@code <dd data-label>}: Year, Genres, Popularity, Your rating) · {@code movie-rating}
+ * (a select: value = half stars 0–10, 0 = not rated) · {@code dismiss} or {@code restore-dismissed} ·
+ * {@code similar-list} of {@code similar-card}: "more like this", the model's top 10 for this movie alone.
+ * {@code movie-missing} for an id the catalog lacks.
  *
  * <h3>Privacy (data-view=privacy)</h3>
  * {@code privacy-explanation} · {@code privacy-bytes} ({@code data-bytes}) · {@code privacy-profile},
@@ -79,7 +99,7 @@
  *
  * <h3>Model (data-view=model)</h3>
  * {@code model-info} and {@code model-metrics}: {@code <dl>}s whose {@code <dd>} carry {@code data-label}
- * ("Model id", "Algorithm", "Training data", "Data through", "Movies in catalog", "Download size …").
+ * ("Model id", "How it works", "Trained on", "Movies in the catalog", "Scores", …), in plain words.
  *
  * <h3>Settings (data-view=settings)</h3>
  * {@code profile-form}: {@code profile-age}, {@code profile-gender} (""/F/M), {@code profile-occupation}
@@ -89,7 +109,7 @@
  * {@code delete-profile} then {@code delete-confirm} / {@code delete-cancel}.
  *
  * <h2>Benchmark</h2>
- * {@code window.privrecBench} (installed at boot): {@code scoreOnce()} → Promise of the milliseconds of one
+ * {@code window.privrecBench} (benchmark build only, {@code privrec.client.bench.BenchMain}): {@code scoreOnce()} → Promise of the milliseconds of one
  * full-catalog scoring (open profile's history, or empty); {@code compareNaive(n)} → Promise of
  * {@code {items, batchMillis, perItemMillis, slowdown, maxAbsDiff}} (one batched run vs n per-movie runs);
  * {@code lastActionMs()}, {@code lastReasonsMs()} and {@code renderCount()} read the body attributes above.

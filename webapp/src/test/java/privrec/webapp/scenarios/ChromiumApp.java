@@ -157,4 +157,45 @@ public final class ChromiumApp {
     public Object async(String body, Object... args) {
         return chrome.executeAsync("var done = arguments[arguments.length - 1];" + body, args);
     }
+
+    /** Picks a select's option (or sets an input and commits it) with a change event; waits for the re-render. */
+    public void choose(String testId, String value) {
+        Object ok = chrome.execute("var e = document.querySelector('[data-testid=\"' + arguments[0] + '\"]');"
+                + " if (!e) return false;"
+                + " window.__privrecRenders = Number(document.body.getAttribute('data-render-count') || 0);"
+                + " e.value = arguments[1]; e.dispatchEvent(new Event('change', {bubbles: true})); return true;",
+                testId, value);
+        if (!Boolean.TRUE.equals(ok)) {
+            throw new AssertionError("no [data-testid=" + testId + "] in view " + view());
+        }
+        waitUntil("document.body.getAttribute('data-busy') === 'false'"
+                + " && Number(document.body.getAttribute('data-render-count')) > window.__privrecRenders");
+    }
+
+    /** The browser's Back button; waits until {@code view} is rendered and the app is idle. */
+    public void back(String view) {
+        chrome.driver().navigate().back();
+        waitForView(view);
+    }
+
+    /** The browser's Forward button; waits until {@code view} is rendered and the app is idle. */
+    public void forward(String view) {
+        chrome.driver().navigate().forward();
+        waitForView(view);
+    }
+
+    /** The address's fragment ("#/movie/50"). */
+    public String hash() {
+        return (String) chrome.execute("return location.hash;");
+    }
+
+    /** How many resources the page has requested so far (Resource Timing: every fetch, script, image…). */
+    public long resourceCount() {
+        return ((Number) chrome.execute("return performance.getEntriesByType('resource').length;")).longValue();
+    }
+
+    /** True when a profile is open (the Lock button is shown). */
+    public boolean isUnlockedView() {
+        return exists("[data-testid=nav-lock]");
+    }
 }

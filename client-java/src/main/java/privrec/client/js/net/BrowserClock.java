@@ -14,4 +14,8 @@ public final class BrowserClock {
     /** Milliseconds from {@code performance.now()} (sub-millisecond where the browser allows), else Date.now(). */
     @JSBody(script = "return (typeof performance !== 'undefined' && performance.now) ? performance.now() : Date.now();")
     public static native double nowMillis();
+
+    /** Wall-clock milliseconds since 1970 (rating times, auto-lock), as a double: a Java long is a BigInt in JS. */
+    @JSBody(script = "return Date.now();")
+    public static native double epochMillis();
 }

@@ -1,4 +1,4 @@
-package privrec.client.js.dom;
+package privrec.client.bench;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
@@ -6,16 +6,16 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSPromise;
 
 /**
- * Installs {@code window.privrecBench} for the benchmark and browser tests. Only timing helpers: it exposes no
+ * Installs {@code window.privrecBench} for the benchmark (bench build only). Only timing helpers: it exposes no
  * user data, and nothing calls it unless page-external test code does.
  */
-public final class BenchExport {
+final class BenchExport {
     private BenchExport() {
     }
 
     /** A Java function JS can call; returns a promise because the work blocks on a TeaVM thread. */
     @JSFunctor
-    public interface AsyncFunction extends JSObject {
+    interface AsyncFunction extends JSObject {
         JSPromise<JSObject> call(int argument);
     }
 
@@ -27,18 +27,14 @@ public final class BenchExport {
             + "  lastReasonsMs: function() { return Number(document.body.getAttribute('data-last-reasons-ms')); },"
             + "  renderCount: function() { return Number(document.body.getAttribute('data-render-count')); }"
             + "};")
-    public static native void install(AsyncFunction scoreOnce, AsyncFunction compareNaive);
+    static native void install(AsyncFunction scoreOnce, AsyncFunction compareNaive);
 
     @JSBody(params = "value", script = "return value;")
-    public static native JSObject number(double value);
+    static native JSObject number(double value);
 
     @JSBody(params = {"items", "batchMillis", "perItemMillis", "slowdown", "maxAbsDiff"}, script =
             "return {items: items, batchMillis: batchMillis, perItemMillis: perItemMillis, slowdown: slowdown,"
             + " maxAbsDiff: maxAbsDiff};")
-    public static native JSObject naiveResult(int items, double batchMillis, double perItemMillis, double slowdown,
+    static native JSObject naiveResult(int items, double batchMillis, double perItemMillis, double slowdown,
                                               double maxAbsDiff);
-
-    /** Wall-clock milliseconds since 1970 (for rating times and auto-lock), as a double. */
-    @JSBody(script = "return Date.now();")
-    public static native double dateNow();
 }

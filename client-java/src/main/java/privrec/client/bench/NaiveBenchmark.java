@@ -1,4 +1,4 @@
-package privrec.client.model;
+package privrec.client.bench;
 
 import java.util.function.DoubleSupplier;
 import privrec.core.ItemScorer;

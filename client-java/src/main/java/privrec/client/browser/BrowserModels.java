@@ -1,10 +1,12 @@
-package privrec.client.model;
+package privrec.client.browser;
 
 import privrec.client.js.net.BrowserCaches;
 import privrec.client.js.net.BrowserClock;
 import privrec.client.js.net.FetchHttp;
 import privrec.client.js.net.WebCryptoSha256;
 import privrec.client.js.ort.OrtWebRuntime;
+import privrec.client.model.CachingModelLoader;
+import privrec.client.model.ModelLoader;
 
 /** Wires {@link CachingModelLoader} to the browser: fetch, WebCrypto, Cache API/IndexedDB, onnxruntime-web. */
 public final class BrowserModels {

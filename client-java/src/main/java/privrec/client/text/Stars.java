@@ -1,4 +1,5 @@
-package privrec.client.app;
+package privrec.client.text;
+
 
 /** "4 stars", "1 star", "3.5 stars". */
 public final class Stars {

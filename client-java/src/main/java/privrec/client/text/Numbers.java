@@ -1,4 +1,4 @@
-package privrec.client.app;
+package privrec.client.text;
 
 /**
  * Number formatting that gives the same text on the JVM and in TeaVM's JavaScript: TeaVM's

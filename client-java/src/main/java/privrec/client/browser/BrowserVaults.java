@@ -1,9 +1,14 @@
-package privrec.client.vault;
+package privrec.client.browser;
 
 import privrec.client.js.storage.IndexedDbRevisionLedger;
 import privrec.client.js.storage.LocalStorageKeyValueStorage;
 import privrec.client.js.storage.WebLocks;
 import privrec.client.js.webcrypto.WebCryptoVaultCrypto;
+import privrec.client.vault.KeyValueStorage;
+import privrec.client.vault.LocalVaultStore;
+import privrec.client.vault.RevisionLedger;
+import privrec.client.vault.StorageRevisionLedger;
+import privrec.client.vault.VaultStore;
 
 /**
  * The browser's {@link VaultStore}: WebCrypto, {@code window.localStorage} and its {@code storage} event, and the
@@ -18,7 +23,7 @@ public final class BrowserVaults {
      * the first create/unlock then throws CRYPTO_UNAVAILABLE). Always {@value LocalVaultStore#ITERATIONS}
      * PBKDF2 iterations.
      *
-     * @throws VaultException STORAGE_UNAVAILABLE when the browser refuses localStorage
+     * @throws privrec.client.vault.VaultException STORAGE_UNAVAILABLE when the browser refuses localStorage
      */
     public static VaultStore open() {
         LocalStorageKeyValueStorage storage = LocalStorageKeyValueStorage.open();

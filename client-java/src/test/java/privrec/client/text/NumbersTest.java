@@ -1,4 +1,4 @@
-package privrec.client.app;
+package privrec.client.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,6 @@
-package privrec.client.app;
+package privrec.client.ui;
 
+import privrec.client.app.UserError;
 import privrec.client.js.JsException;
 import privrec.client.model.ModelLoadException;
 import privrec.client.vault.VaultException;

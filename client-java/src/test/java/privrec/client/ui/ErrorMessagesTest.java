@@ -1,10 +1,11 @@
-package privrec.client.app;
+package privrec.client.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import privrec.client.app.UserError;
 import privrec.client.js.JsException;
 import privrec.client.model.ModelLoadException;
 import privrec.client.vault.VaultException;
