@@ -161,7 +161,8 @@ public final class Site {
         return Optional.empty();
     }
 
-    static String sha256Hex(byte[] bytes) {
+    /** Lowercase hex SHA-256: the webapp module's one implementation (ETags, hashed names, test fixtures). */
+    public static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

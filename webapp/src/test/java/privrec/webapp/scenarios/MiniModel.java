@@ -2,8 +2,6 @@ package privrec.webapp.scenarios;
 
 import ai.onnx.proto.OnnxMl;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,15 +151,7 @@ final class MiniModel {
     }
 
     static String sha256(byte[] content) {
-        try {
-            StringBuilder hex = new StringBuilder();
-            for (byte b : MessageDigest.getInstance("SHA-256").digest(content)) {
-                hex.append(String.format("%02x", b));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return privrec.webapp.Site.sha256Hex(content);
     }
 
     /** {@code scores = history·W + profile·P + b}; fixed seed, item i's bias falls with i (row order = popularity-ish). */
