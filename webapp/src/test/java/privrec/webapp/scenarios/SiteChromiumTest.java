@@ -184,7 +184,8 @@ class SiteChromiumTest {
         assertEquals("7", selectValue("movie-rating"));
 
         // Used: the shown scores are the model's for a 3.5-star history — weight (3.5 - 2.5) / 1.5 = 2/3 of a
-        // 4-star rating's pull — and differ from a 3- or a 4-star rating's.
+        // 4-star rating's, which the graph raises to its input power p like every history entry — and differ from a
+        // 3- or a 4-star rating's.
         app.click("nav-home");
         Map<Integer, Double> shownScores = app.shownScores();
         float[] none = reference.scores(List.of(), Profile.EMPTY);
@@ -193,21 +194,29 @@ class SiteChromiumTest {
         float[] three = reference.scores(List.of(new Rating(movie, 3f)), Profile.EMPTY);
         assertEquals(2 / 3f, Encoder.historyWeight(3.5f), 1e-6);
         double maxDiff = 0;
+        double power = Double.NaN;
         boolean differsFromThree = false;
         boolean differsFromFour = false;
         for (Map.Entry<Integer, Double> e : shownScores.entrySet()) {
             int column = reference.catalog().indexOf(e.getKey());
             double shown = e.getValue();
             maxDiff = Math.max(maxDiff, Math.abs(shown - half[column]));
-            assertEquals(none[column] + Encoder.historyWeight(3.5f) * (four[column] - none[column]), half[column], 1e-5,
-                    "the model is linear in the history weight");
+            double pull = four[column] - none[column];
+            if (Math.abs(pull) > 1e-3) {
+                // The same power p turns 3★'s 1/3 and 3.5★'s 2/3 into their pulls relative to 4★'s 1.
+                double pHalf = Math.log((half[column] - none[column]) / pull) / Math.log(2 / 3.0);
+                double pThree = Math.log((three[column] - none[column]) / pull) / Math.log(1 / 3.0);
+                assertEquals(pThree, pHalf, 2e-3, "3★ and 3.5★ enter the model through one power of their weight");
+                power = pHalf;
+            }
             differsFromThree |= Math.abs(shown - three[column]) > 1e-4;
             differsFromFour |= Math.abs(shown - four[column]) > 1e-4;
         }
         assertTrue(maxDiff <= TOLERANCE, "shown = ONNX Runtime Java for 3.5 stars, max diff " + maxDiff);
         assertTrue(differsFromThree && differsFromFour, "a half star is not rounded to 3 or 4");
         System.out.printf("chromium half star: movie %d rated 3.5, stored across reload; shown scores = JVM 3.5-star "
-                + "scores (max |diff| %.2e), weight %.4f%n", movie, maxDiff, Encoder.historyWeight(3.5f));
+                + "scores (max |diff| %.2e), weight %.4f, input power %.3f%n", movie, maxDiff,
+                Encoder.historyWeight(3.5f), power);
     }
 
     @Test
