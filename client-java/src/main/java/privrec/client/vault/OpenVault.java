@@ -90,8 +90,8 @@ final class OpenVault implements UnlockedVault {
             throw rolledBack(record.revision());
         }
         VaultContents opened = store.sealing().open(credentials, record, name, what);
-        if (locked || record.revision() <= revision) {
-            return; // locked, or something newer was taken while decrypting (callers hold the lock; belt and braces)
+        if (locked) {
+            return; // locked while the decrypt awaited: no plaintext may be kept after lock()
         }
         contents = opened;
         revision = record.revision();
@@ -156,11 +156,15 @@ final class OpenVault implements UnlockedVault {
     }
 
     private String readForWrite() {
-        if (store.storage().get(storageKey) == null) {
+        try {
+            return store.readFresh(name);
+        } catch (VaultException e) {
+            if (e.kind() != VaultException.Kind.NOT_FOUND) {
+                throw e;
+            }
             throw new VaultException(VaultException.Kind.NOT_FOUND,
-                    "The vault \"" + name + "\" was deleted, perhaps in another tab. This change was not saved.");
+                    "The vault \"" + name + "\" was deleted, perhaps in another tab. This change was not saved.", e);
         }
-        return store.readFresh(name);
     }
 
     /** Inside the lock: the stored record must be the one this object last read or wrote. */

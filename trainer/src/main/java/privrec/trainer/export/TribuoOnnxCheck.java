@@ -44,7 +44,6 @@ public final class TribuoOnnxCheck {
     /** {@code inMemory}'s predictions against {@code exported}'s ONNX export run by tribuo-onnx (tests: a mismatch shows). */
     static double maxAbsDiff(LinearSGDModel inMemory, LinearSGDModel exported, List<Profile> profiles, int rows,
                              long seed) throws OrtException {
-        LinearSGDModel model = inMemory;
         Ort.environment(); // telemetry off before tribuo-onnx creates its session
         Path file;
         try {
@@ -79,7 +78,7 @@ public final class TribuoOnnxCheck {
                     }
                     Example<Regressor> example = new ArrayExample<>(new Regressor("unknown", Double.NaN), names,
                             values);
-                    double[] expected = model.predict(example).getOutput().getValues();
+                    double[] expected = inMemory.predict(example).getOutput().getValues();
                     double[] actual = external.predict(example).getOutput().getValues();
                     if (expected.length != actual.length) {
                         throw new IllegalStateException("tribuo-onnx returned " + actual.length + " outputs, expected "
