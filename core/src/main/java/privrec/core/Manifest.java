@@ -36,6 +36,11 @@ public record Manifest(int formatVersion, int encoderVersion, String modelId, St
     public static final String HISTORY_INPUT = "history";
     public static final String PROFILE_INPUT = "profile";
     public static final String SCORES_OUTPUT = "scores";
+    /** Explanation inputs (each has a default in the graph, so a scoring run does not feed them); see {@link ItemScorer#contributions}. */
+    public static final String EXPLAIN_ITEMS_INPUT = "explain_items";
+    public static final String EXPLAIN_WEIGHTS_INPUT = "explain_weights";
+    public static final String EXPLAIN_TARGETS_INPUT = "explain_targets";
+    public static final String CONTRIBUTIONS_OUTPUT = "contributions";
 
     /** A tensor name and shape. */
     public record TensorSpec(String name, int[] shape) {

@@ -62,7 +62,7 @@ public final class Recommender {
     /**
      * The ranking half of {@link #recommend}: the same items with the same scores in the same order, but every
      * {@link Recommendation#reason()} is null. Exactly one scorer call, so a UI can show the list before the
-     * (costlier) explanation is known; {@link #explain(RecommendationRequest, List)} supplies the reasons later.
+     * explanation is known; {@link #explain(RecommendationRequest, List)} supplies the reasons later.
      */
     public List<Recommendation> rank(RecommendationRequest request) {
         float[] scores = scores(request.ratings(), request.profile());
@@ -79,9 +79,9 @@ public final class Recommender {
 
     /**
      * The reasons for {@code recommendations} (usually {@link #rank}'s result for the same {@code request}), in
-     * their order; the same reasons {@link #recommend} gives. At most one scorer call, batched: one row per liked
-     * movie (the {@link #MAX_EXPLAINED_HISTORY} most recent) plus one, each a full-catalog pass, so its cost grows
-     * with the number of likes; no call at all when the user liked nothing.
+     * their order; the same reasons {@link #recommend} gives. At most one {@link ItemScorer#contributions} call over
+     * the {@link #MAX_EXPLAINED_HISTORY} most recent liked movies and the recommended items (on the exported model
+     * its cost is liked × k × recommended, independent of the catalog size); no call when the user liked nothing.
      *
      * @throws IllegalArgumentException when a recommended item is not in this recommender's catalog
      */
@@ -113,12 +113,10 @@ public final class Recommender {
     }
 
     /**
-     * For each recommended column, the liked movie whose own contribution to that score is largest. Found with one
-     * batched scorer call: one row per liked movie holding only that movie's history weight
-     * ({@link Encoder#historyWeight} of its stars, as in the real history row; empty profile), so the model explains
-     * itself and no model internals are needed in the browser. A 5-star movie pulls harder than a 3.5-star one, so
-     * the rows carry real contributions, not a one-hot 1. Because the profile term is the same in every row,
-     * comparing rows compares history contributions only.
+     * For each recommended column, the liked movie whose own contribution to that score is largest: one
+     * {@link ItemScorer#contributions} call with every liked movie at its own history weight
+     * ({@link Encoder#historyWeight} of its stars, as in the real history row), so the model explains itself. A
+     * 5-star movie pulls harder than a 3.5-star one, so the contributions are real ones, not a one-hot 1.
      */
     private Reason[] explain(List<Rating> ratings, Profile profile, int[] columns) {
         Reason[] reasons = new Reason[columns.length];
@@ -129,22 +127,23 @@ public final class Recommender {
             Arrays.fill(reasons, fallback);
             return reasons;
         }
-        int n = catalog.size();
         int rows = liked.size();
-        // Rows 0..rows-1: one liked movie each, at its own history weight; the last row is empty and gives the
-        // score without any history.
-        float[] history = new float[(rows + 1) * n];
+        int[] items = new int[rows];
+        float[] weights = new float[rows];
         for (int r = 0; r < rows; r++) {
-            history[r * n + liked.get(r)] = Encoder.historyWeight(likedRatings.get(r).stars());
+            items[r] = liked.get(r);
+            weights[r] = Encoder.historyWeight(likedRatings.get(r).stars());
         }
-        float[] contributions = scorer.score(history, new float[(rows + 1) * Encoder.profileWidth()], rows + 1);
-        int baseline = rows * n;
+        float[] contributions = scorer.contributions(catalog.size(), items, weights, columns);
+        if (contributions == null || contributions.length != rows * columns.length) {
+            throw new IllegalStateException("scorer returned " + (contributions == null ? 0 : contributions.length)
+                    + " contributions for " + rows + " x " + columns.length);
+        }
         for (int k = 0; k < columns.length; k++) {
-            int column = columns[k];
             int best = -1;
             float bestGain = 0f;
             for (int r = 0; r < rows; r++) {
-                float gain = contributions[r * n + column] - contributions[baseline + column];
+                float gain = contributions[r * columns.length + k];
                 if (gain > bestGain) {
                     bestGain = gain;
                     best = r;

@@ -14,7 +14,8 @@ import privrec.trainer.model.ExactEase;
  *
  * @param modelName    the model's name
  * @param split        which ratings the test users' fold-in/target split was drawn from
- * @param model        the model
+ * @param model        the model as shipped (int8 basis and profile weights)
+ * @param unquantized  the same model with float32 weights, before quantization
  * @param mostPopular  MostPopular baseline
  * @param ease         exact EASE baseline with λ tuned per fold ({@link TunedEase}), or null when not run
  * @param easeLambdas  the λ chosen for EASE in each fold (empty when not run)
@@ -24,7 +25,7 @@ import privrec.trainer.model.ExactEase;
  * @param seed         seed of the splits and of training
  * @param seconds      wall time of the run
  */
-public record Evaluation(String modelName, Split.Mode split, MetricSet model, MetricSet mostPopular, MetricSet ease,
+public record Evaluation(String modelName, Split.Mode split, MetricSet model, MetricSet unquantized, MetricSet mostPopular, MetricSet ease,
                          List<Double> easeLambdas, MetricSet coldModel, MetricSet coldPopular, int folds, long seed,
                          double seconds) {
 
@@ -35,6 +36,7 @@ public record Evaluation(String modelName, Split.Mode split, MetricSet model, Me
         modelMap.put("name", modelName);
         modelMap.putAll(model.toMap());
         root.put("model", modelMap);
+        root.put("modelUnquantized", unquantized.toMap());
         Map<String, Object> baselines = new LinkedHashMap<>();
         baselines.put("MostPopular", mostPopular.toMap());
         if (ease != null) {
@@ -72,7 +74,8 @@ public record Evaluation(String modelName, Split.Mode split, MetricSet model, Me
     public String toTable() {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%-34s %9s %9s %9s %9s%n", "model", "Recall@20", "Recall@50", "NDCG@10", "NDCG@100"));
-        row(out, modelName, model);
+        row(out, modelName + " (int8, shipped)", model);
+        row(out, "  same model, float32 weights", unquantized);
         row(out, "MostPopular", mostPopular);
         if (ease != null) {
             row(out, "EASE (exact, lambda tuned)", ease);

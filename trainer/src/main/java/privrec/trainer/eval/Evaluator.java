@@ -16,6 +16,7 @@ import privrec.core.Recommender;
 import privrec.trainer.model.ExactEase;
 import privrec.trainer.model.InMemoryUsers;
 import privrec.trainer.model.Interactions;
+import privrec.trainer.model.HybridModel;
 import privrec.trainer.model.ModelTrainer;
 import privrec.trainer.model.MostPopular;
 import privrec.trainer.model.TrainParams;
@@ -85,6 +86,7 @@ public final class Evaluator {
         List<MetricSet> easeResults = new ArrayList<>();
         List<Double> easeLambdas = new ArrayList<>();
         List<MetricSet> coldModel = new ArrayList<>();
+        List<MetricSet> unquantized = new ArrayList<>();
         List<MetricSet> coldPopular = new ArrayList<>();
         OffsetDateTime dataTime = OffsetDateTime.parse("2000-01-01T00:00:00Z");
         for (int f = 0; f < runFolds; f++) {
@@ -102,9 +104,12 @@ public final class Evaluator {
             foldTraining.release();
             listener.foldModel(f, trained);
             MostPopular mostPopular = new MostPopular(Interactions.popularity(fold.training(), data.itemCount()));
-            model.add(warm(catalog, trained.scorer(), fold.test()));
+            // The shipped model is the quantized one; the float32 model it came from is measured beside it.
+            HybridModel shipped = trained.quantized().scorer();
+            model.add(warm(catalog, shipped, fold.test()));
+            unquantized.add(warm(catalog, trained.scorer(), fold.test()));
             popular.add(warm(catalog, mostPopular, fold.test()));
-            coldModel.add(cold(catalog, trained.scorer(), fold.test()));
+            coldModel.add(cold(catalog, shipped, fold.test()));
             coldPopular.add(cold(catalog, mostPopular, fold.test()));
             if (ease) {
                 // λ tuned on the same validation users and grid as the model's (TunedEase), never on test users.
@@ -115,7 +120,7 @@ public final class Evaluator {
             listener.foldFinished(f, runFolds);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Evaluation(MODEL_NAME, mode, MetricSet.meanOf(model), MetricSet.meanOf(popular),
+        return new Evaluation(MODEL_NAME, mode, MetricSet.meanOf(model), MetricSet.meanOf(unquantized), MetricSet.meanOf(popular),
                 ease ? MetricSet.meanOf(easeResults) : null, List.copyOf(easeLambdas), MetricSet.meanOf(coldModel),
                 MetricSet.meanOf(coldPopular), runFolds, seed, seconds);
     }

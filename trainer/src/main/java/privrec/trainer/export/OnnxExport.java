@@ -32,13 +32,19 @@ import privrec.trainer.model.ProfileRegression;
  *   collab  = Mul(Gemm(Mul(Gemm(input, U), s), U, transB=1), d)          low-rank EASE
  *   profile = Tribuo LinearSGDModel.writeONNXGraph(profile)              Gemm(profile, W, b)
  *   scores  = Add(collab, Mul(profile, β))
+ *   contributions = Mul(Gemm(Mul(Mul(Gather(U, items), Unsqueeze(Mul(Pow(weights, p), Gather(a, items)), 1)), s),
+ *                            Gather(U, targets), transB=1), Gather(d, targets))          explanations
  * </pre>
+ * A trained (quantized) model's U and the profile weights W are stored as int8 codes and cast back to float32
+ * in the graph ({@link Int8Initializers}); the explanation inputs default to one entry each ({@link GraphTypes}).
  * The model proto is assembled here rather than by {@code ONNXExportable.buildModel}, which would embed Tribuo's
  * full training provenance (paths, host, timestamps) in the shipped file. Only {@link #METADATA_KEYS} go in.
  */
 public final class OnnxExport {
     public static final String DOMAIN = "privrec";
     public static final String PRODUCER = "privrec-trainer";
+    /** Base name of the item basis initializer (n × k). */
+    static final String BASIS = "ease_u";
     public static final List<String> METADATA_KEYS = List.of("model_id", "encoder_version", "provenance_sha256");
 
     /** The serialized model and its id. */
@@ -55,18 +61,37 @@ public final class OnnxExport {
         onnx.setName("privrec_hybrid");
         ONNXPlaceholder history = onnx.floatInput(Manifest.HISTORY_INPUT, n);
         ONNXPlaceholder profile = onnx.floatInput(Manifest.PROFILE_INPUT, Encoder.profileWidth());
+        // Typed and shaped for real by GraphTypes below: Tribuo's context only makes [batch, width] float inputs.
+        ONNXPlaceholder explainItems = onnx.floatInput(Manifest.EXPLAIN_ITEMS_INPUT, 1);
+        ONNXPlaceholder explainWeights = onnx.floatInput(Manifest.EXPLAIN_WEIGHTS_INPUT, 1);
+        ONNXPlaceholder explainTargets = onnx.floatInput(Manifest.EXPLAIN_TARGETS_INPUT, 1);
         ONNXPlaceholder scores = onnx.floatOutput(Manifest.SCORES_OUTPUT, n);
+        ONNXPlaceholder contributions = onnx.floatOutput(Manifest.CONTRIBUTIONS_OUTPUT, 1);
 
-        ONNXInitializer u = onnx.floatTensor("ease_u", Arrays.asList(n, f.rank()), fb -> fb.put(f.u()));
+        ONNXInitializer u = onnx.floatTensor(BASIS, Arrays.asList(n, f.rank()), fb -> fb.put(f.u()));
         ONNXInitializer s = onnx.array("ease_shrink", f.s());
         ONNXInitializer d = onnx.array("ease_scale", f.d());
-        ONNXNode input = history.apply(ONNXOperators.POW, onnx.constant("input_power", f.inputPower()))
-                .apply(ONNXOperators.MUL, onnx.array("input_scale", f.inputScale()));
+        ONNXInitializer power = onnx.constant("input_power", f.inputPower());
+        ONNXInitializer a = onnx.array("input_scale", f.inputScale());
+        ONNXNode input = history.apply(ONNXOperators.POW, power).apply(ONNXOperators.MUL, a);
         ONNXNode latent = input.apply(ONNXOperators.GEMM, u);
         ONNXNode shrunk = latent.apply(ONNXOperators.MUL, s);
         Map<String, Object> transB = Collections.singletonMap("transB", 1);
+        Map<String, Object> axis0 = Collections.singletonMap("axis", 0);
         ONNXNode back = onnx.operation(ONNXOperators.GEMM, Arrays.asList(shrunk, u), "ease_back", transB);
         ONNXNode collab = back.apply(ONNXOperators.MUL, d);
+
+        // Explanations: contributions[l][c] = ((w_l^p · a_l) · U[l]) ⊙ s · U[c]ᵀ · d_c, from gathered rows only.
+        ONNXNode likedRows = onnx.operation(ONNXOperators.GATHER, Arrays.asList(u, explainItems), "liked_rows", axis0);
+        ONNXNode likedWeight = explainWeights.apply(ONNXOperators.POW, power)
+                .apply(ONNXOperators.MUL, onnx.operation(ONNXOperators.GATHER, Arrays.asList(a, explainItems),
+                        "liked_scale", axis0))
+                .apply(ONNXOperators.UNSQUEEZE, onnx.array("column_axis", new long[]{1}));
+        ONNXNode likedLatent = likedRows.apply(ONNXOperators.MUL, likedWeight).apply(ONNXOperators.MUL, s);
+        ONNXNode targetRows = onnx.operation(ONNXOperators.GATHER, Arrays.asList(u, explainTargets), "target_rows", axis0);
+        ONNXNode targetScale = onnx.operation(ONNXOperators.GATHER, Arrays.asList(d, explainTargets), "target_scale", axis0);
+        onnx.operation(ONNXOperators.GEMM, Arrays.asList(likedLatent, targetRows), "explained", transB)
+                .apply(ONNXOperators.MUL, targetScale).assignTo(contributions);
 
         ONNXNode popular = profileModel.writeONNXGraph(profile);
         int[] idOfColumn = ProfileRegression.outputIdOfColumn(profileModel, n);
@@ -81,7 +106,8 @@ public final class OnnxExport {
         }
         ONNXNode weighted = popular.apply(ONNXOperators.MUL, onnx.constant("beta", model.beta()));
         collab.apply(ONNXOperators.ADD, weighted).assignTo(scores);
-        return onnx.buildGraph();
+        OnnxMl.GraphProto graph = GraphTypes.explanationInputs(onnx.buildGraph());
+        return f.hasInt8Basis() ? Int8Initializers.apply(graph) : graph;
     }
 
     /**

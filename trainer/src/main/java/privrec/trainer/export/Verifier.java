@@ -11,7 +11,8 @@ import privrec.core.Profile;
 
 /**
  * Export parity: the ONNX bytes, run by ONNX Runtime Java, must reproduce the in-memory scores (the ones evaluation
- * measured) within {@link #TOLERANCE} on random histories with real users' profiles, or nothing is written.
+ * measured, from the same int8 weights) within {@link #TOLERANCE} on random histories with real users' profiles,
+ * and the in-memory explanation contributions on random liked movies and targets, or nothing is written.
  */
 public final class Verifier {
     public static final double TOLERANCE = 1e-5;
@@ -40,6 +41,34 @@ public final class Verifier {
     }
 
     private Verifier() {
+    }
+
+    /** The explanation output on random liked movies, weights and targets, against the in-memory model's. */
+    private static double contributionsDiff(OrtScorer ort, ItemScorer inMemory, int itemCount, Random random) {
+        int liked = 1 + random.nextInt(40);
+        int[] items = new int[liked];
+        float[] weights = new float[liked];
+        for (int l = 0; l < liked; l++) {
+            items[l] = random.nextInt(itemCount);
+            weights[l] = Encoder.historyWeight(3f + random.nextInt(5) * 0.5f);
+        }
+        int[] targets = new int[Math.min(itemCount, 24)];
+        for (int c = 0; c < targets.length; c++) {
+            targets[c] = random.nextInt(itemCount);
+        }
+        float[] expected = inMemory.contributions(itemCount, items, weights, targets);
+        float[] actual = ort.contributions(itemCount, items, weights, targets);
+        if (actual.length != expected.length) {
+            throw new IllegalStateException("ONNX model returned " + actual.length + " contributions, expected " + expected.length);
+        }
+        double max = 0;
+        for (int i = 0; i < expected.length; i++) {
+            double diff = Math.abs((double) expected[i] - actual[i]);
+            if (!(diff <= max)) {
+                max = Double.isNaN(diff) ? Double.POSITIVE_INFINITY : diff;
+            }
+        }
+        return max;
     }
 
     /**
@@ -76,6 +105,7 @@ public final class Verifier {
                         max = Double.isNaN(diff) ? Double.POSITIVE_INFINITY : diff;
                     }
                 }
+                max = Math.max(max, contributionsDiff(ort, inMemory, itemCount, random));
                 tick.run();
             }
         }

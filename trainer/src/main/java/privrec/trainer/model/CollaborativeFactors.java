@@ -50,6 +50,64 @@ public record CollaborativeFactors(float[] u, float[] s, float[] d, float inputP
         return new CollaborativeFactors(u, s, scaled, power, input.clone(), itemCount, rank);
     }
 
+    /**
+     * The same scores from an int8 basis: each row of U becomes int8 codes with its own scale r_j, and r_j moves
+     * into the item vectors (a' = a ⊙ r, d' = d ⊙ r), since {@code (h^p ⊙ a)·U = (h^p ⊙ a ⊙ r)·Q} and
+     * {@code (t·Uᵀ) ⊙ d = (t·Qᵀ) ⊙ d ⊙ r}. The returned factors hold the codes as floats ({@link #hasInt8Basis});
+     * the export stores them as an int8 tensor cast to float in the graph, which ONNX Runtime folds once at load.
+     */
+    public CollaborativeFactors quantized() {
+        int n = itemCount;
+        int k = rank;
+        float[] codes = new float[n * k];
+        float[] input = new float[n];
+        float[] output = new float[n];
+        for (int j = 0; j < n; j++) {
+            float max = 0f;
+            for (int i = 0; i < k; i++) {
+                max = Math.max(max, Math.abs(u[j * k + i]));
+            }
+            float r = Int8.scale(max);
+            for (int i = 0; i < k; i++) {
+                codes[j * k + i] = Int8.code(u[j * k + i], r);
+            }
+            input[j] = inputScale[j] * r;
+            output[j] = d[j] * r;
+        }
+        return new CollaborativeFactors(codes, s, output, inputPower, input, n, k);
+    }
+
+    /** True when U holds int8 codes ({@link #quantized}). */
+    public boolean hasInt8Basis() {
+        return Int8.isCodes(u);
+    }
+
+    /**
+     * Contribution of each liked item alone to each target's collaborative score (row-major L × C):
+     * {@code ((w_l^p · a_l) · U[l]) ⊙ s · U[c]ᵀ · d_c}, rounded at the graph's op boundaries.
+     */
+    public float[] contributions(int[] items, float[] weights, int[] targets) {
+        int k = rank;
+        float[] out = new float[items.length * targets.length];
+        float[] z = new float[k];
+        for (int l = 0; l < items.length; l++) {
+            float x = transformed(weights[l], items[l]);
+            int base = items[l] * k;
+            for (int i = 0; i < k; i++) {
+                z[i] = (u[base + i] * x) * s[i];
+            }
+            for (int c = 0; c < targets.length; c++) {
+                int t = targets[c] * k;
+                double sum = 0;
+                for (int i = 0; i < k; i++) {
+                    sum += z[i] * u[t + i];
+                }
+                out[l * targets.length + c] = (float) sum * d[targets[c]];
+            }
+        }
+        return out;
+    }
+
     /** h^p ⊙ a for one history entry, rounded to float like ONNX's Pow then Mul. */
     float transformed(float h, int j) {
         float powered = inputPower == 1f ? h : (float) Math.pow(h, inputPower);

@@ -22,6 +22,18 @@ public record HybridModel(CollaborativeFactors collab, ProfileWeights profile, f
         return collab.itemCount();
     }
 
+    /** What ships: the int8 basis ({@link CollaborativeFactors#quantized}) and int8 profile weights. */
+    public HybridModel quantized() {
+        return new HybridModel(collab.quantized(), profile.quantized(), beta);
+    }
+
+    /** From the basis directly, as the graph's {@code contributions} output computes it. */
+    @Override
+    public float[] contributions(int itemCount, int[] items, float[] weights, int[] targets) {
+        ItemScorer.checkExplanation(items, weights, targets, itemCount());
+        return collab.contributions(items, weights, targets);
+    }
+
     @Override
     public float[] score(float[] history, float[] profileRows, int rows) {
         int n = itemCount();

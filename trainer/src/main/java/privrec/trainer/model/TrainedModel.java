@@ -16,6 +16,12 @@ import org.tribuo.regression.sgd.linear.LinearSGDModel;
 public record TrainedModel(HybridModel scorer, LinearSGDModel profileModel, double lambda, double beta,
                            double inputPopularity, double outputPopularity, double validationNdcg) {
 
+    /** The same model with the stored (int8) weights: what the export writes and what evaluation measures. */
+    public TrainedModel quantized() {
+        return new TrainedModel(scorer.quantized(), profileModel, lambda, beta, inputPopularity, outputPopularity,
+                validationNdcg);
+    }
+
     public TrainedModel withValidationNdcg(double ndcg) {
         return new TrainedModel(scorer, profileModel, lambda, beta, inputPopularity, outputPopularity, ndcg);
     }

@@ -173,6 +173,7 @@ public final class Training {
         if (firstFold != null) {
             trained = trained.withValidationNdcg(firstFold.validationNdcg());
         }
+        trained = trained.quantized(); // what is exported, verified and served: int8 basis and profile weights
         progress.done();
         return new Tuned(trained, tunedOn);
     }
@@ -240,8 +241,12 @@ public final class Training {
         int n = data.itemCount();
         List<Manifest.TensorSpec> inputs = List.of(
                 new Manifest.TensorSpec(Manifest.HISTORY_INPUT, new int[]{-1, n}),
-                new Manifest.TensorSpec(Manifest.PROFILE_INPUT, new int[]{-1, Encoder.profileWidth()}));
-        List<Manifest.TensorSpec> outputs = List.of(new Manifest.TensorSpec(Manifest.SCORES_OUTPUT, new int[]{-1, n}));
+                new Manifest.TensorSpec(Manifest.PROFILE_INPUT, new int[]{-1, Encoder.profileWidth()}),
+                new Manifest.TensorSpec(Manifest.EXPLAIN_ITEMS_INPUT, new int[]{-1}),
+                new Manifest.TensorSpec(Manifest.EXPLAIN_WEIGHTS_INPUT, new int[]{-1}),
+                new Manifest.TensorSpec(Manifest.EXPLAIN_TARGETS_INPUT, new int[]{-1}));
+        List<Manifest.TensorSpec> outputs = List.of(new Manifest.TensorSpec(Manifest.SCORES_OUTPUT, new int[]{-1, n}),
+                new Manifest.TensorSpec(Manifest.CONTRIBUTIONS_OUTPUT, new int[]{-1, -1}));
         List<Manifest.FileEntry> files = List.of(
                 new Manifest.FileEntry(MODEL_FILE, OnnxExport.sha256Hex(exported.bytes()), exported.bytes().length),
                 new Manifest.FileEntry(CATALOG_FILE, OnnxExport.sha256Hex(catalogBytes), catalogBytes.length));
