@@ -41,7 +41,7 @@ public record SeedSummary(List<Evaluation> runs) {
     private Map<String, Function<Evaluation, MetricSet>> rows() {
         Map<String, Function<Evaluation, MetricSet>> rows = new LinkedHashMap<>();
         rows.put("model", Evaluation::model);
-        rows.put("model, float32 weights", Evaluation::unquantized);
+        rows.put("modelUnquantized", Evaluation::unquantized);
         rows.put("MostPopular", Evaluation::mostPopular);
         if (runs.stream().allMatch(r -> r.ease() != null)) {
             rows.put("EASE", Evaluation::ease);

@@ -136,7 +136,7 @@ class CliTest {
                 "--folds", "2");
         assertEquals(0, run.code(), run::toString);
         Map<String, Object> json = Json.parseObject(run.out(), "stdout");
-        assertEquals(List.of("model", "baselines", "coldStart", "seconds", "split"), new ArrayList<>(json.keySet()));
+        assertEquals(List.of("model", "modelUnquantized", "baselines", "coldStart", "seconds", "split"), new ArrayList<>(json.keySet()));
         assertEquals("positives", json.get("split"));
         Map<?, ?> model = (Map<?, ?>) json.get("model");
         assertEquals(List.of("name", "recall@20", "recall@50", "ndcg@10", "ndcg@100"), new ArrayList<>(model.keySet()));
@@ -150,7 +150,7 @@ class CliTest {
                 "--folds", "2", "--split", "all-ratings");
         assertEquals(0, run.code(), run::toString);
         Map<String, Object> json = Json.parseObject(run.out(), "stdout");
-        assertEquals(List.of("model", "baselines", "coldStart", "seconds", "split"), new ArrayList<>(json.keySet()));
+        assertEquals(List.of("model", "modelUnquantized", "baselines", "coldStart", "seconds", "split"), new ArrayList<>(json.keySet()));
         assertEquals("all-ratings", json.get("split"));
         assertEquals(List.of("MostPopular", "EASE"), new ArrayList<>(((Map<?, ?>) json.get("baselines")).keySet()));
         Run bad = run("evaluate", "--data", data.toString(), "--split", "low");
@@ -167,7 +167,7 @@ class CliTest {
         assertEquals(List.of("seeds", "split", "mean", "spread", "ratios", "runs"), new ArrayList<>(json.keySet()));
         assertEquals(List.of(3.0, 4.0), ((List<?>) json.get("seeds")).stream().map(v -> ((Number) v).doubleValue()).toList());
         Map<?, ?> mean = (Map<?, ?>) json.get("mean");
-        assertEquals(List.of("model", "MostPopular", "EASE", "coldStart model", "coldStart MostPopular"),
+        assertEquals(List.of("model", "modelUnquantized", "MostPopular", "EASE", "coldStart model", "coldStart MostPopular"),
                 new ArrayList<>(mean.keySet()));
         List<?> runs = (List<?>) json.get("runs");
         assertEquals(2, runs.size());

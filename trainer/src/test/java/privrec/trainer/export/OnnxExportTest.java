@@ -13,6 +13,7 @@ import ai.onnx.proto.OnnxMl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import privrec.core.ItemScorer;
 import privrec.core.Profile;
 import privrec.trainer.TestData;
 import privrec.trainer.model.ModelTrainer;
@@ -23,6 +24,7 @@ import privrec.trainer.model.UserPositives;
 class OnnxExportTest {
     private static final int ITEMS = 60;
     private static TrainedModel trained;
+    private static TrainedModel float32;
     private static OnnxExport.Exported exported;
     private static List<Profile> profiles;
 
@@ -30,8 +32,9 @@ class OnnxExportTest {
     static void train() {
         List<UserPositives> users = TestData.clusteredUsers(150, ITEMS, 8, 21);
         TrainParams params = TrainParams.defaults(42).withRank(16);
-        trained = ModelTrainer.train(users, ITEMS, params, "test data", OffsetDateTime.parse("2001-01-01T00:00:00Z"),
+        float32 = ModelTrainer.train(users, ITEMS, params, "test data", OffsetDateTime.parse("2001-01-01T00:00:00Z"),
                 ModelTrainer.Listener.NONE);
+        trained = float32.quantized();
         exported = OnnxExport.export(trained.scorer(), trained.profileModel(), "0".repeat(64));
         profiles = new ArrayList<>();
         users.forEach(u -> profiles.add(u.profile()));
@@ -68,12 +71,59 @@ class OnnxExportTest {
     @Test
     void graphHasTheBrowserContract() throws Exception {
         OnnxMl.ModelProto proto = OnnxMl.ModelProto.parseFrom(exported.bytes());
-        assertEquals(List.of("history", "profile"), proto.getGraph().getInputList().stream().map(OnnxMl.ValueInfoProto::getName).toList());
-        assertEquals(List.of("scores"), proto.getGraph().getOutputList().stream().map(OnnxMl.ValueInfoProto::getName).toList());
+        assertEquals(List.of("history", "profile", "explain_items", "explain_weights", "explain_targets"),
+                proto.getGraph().getInputList().stream().map(OnnxMl.ValueInfoProto::getName).toList());
+        assertEquals(List.of("scores", "contributions"),
+                proto.getGraph().getOutputList().stream().map(OnnxMl.ValueInfoProto::getName).toList());
         for (OnnxMl.NodeProto node : proto.getGraph().getNodeList()) {
-            assertTrue(List.of("Gemm", "Mul", "Add", "Gather", "Identity", "Pow").contains(node.getOpType()), node.getOpType());
+            assertTrue(List.of("Gemm", "Mul", "Add", "Gather", "Identity", "Pow", "Cast", "Unsqueeze")
+                    .contains(node.getOpType()), node.getOpType());
+        }
+        // The two large matrices are stored as int8; no float32 tensor is larger than one item vector.
+        for (OnnxMl.TensorProto t : proto.getGraph().getInitializerList()) {
+            long size = t.getDimsList().stream().reduce(1L, (x, y) -> x * y);
+            if (size > ITEMS) {
+                assertEquals(OnnxMl.TensorProto.DataType.INT8.getNumber(), t.getDataType(), t.getName());
+            }
         }
         assertTrue(exported.modelId().matches("privrec-[0-9a-f]{16}"));
+    }
+
+    @Test
+    void explanationOutputEqualsScoringOneLikedMovieAtATime() throws Exception {
+        int[] items = {3, 17, 42, 5};
+        float[] weights = {1f, 0.33f, 1.67f, 1f};
+        int[] targets = {0, 9, 33, 59, 17};
+        try (OrtScorer ort = new OrtScorer(exported.bytes(), ITEMS)) {
+            float[] direct = ort.contributions(ITEMS, items, weights, targets);
+            ItemScorer scoresOnly = ort::score; // the interface's default: one scoring row per liked movie
+            float[] longWay = scoresOnly.contributions(ITEMS, items, weights, targets);
+            float[] inMemory = trained.scorer().contributions(ITEMS, items, weights, targets);
+            assertEquals(items.length * targets.length, direct.length);
+            for (int i = 0; i < direct.length; i++) {
+                assertEquals(longWay[i], direct[i], 1e-5, "entry " + i);
+                assertEquals(inMemory[i], direct[i], 1e-5, "entry " + i);
+            }
+        }
+    }
+
+    @Test
+    void quantizationChangesScoresOnlySlightly() {
+        float[] history = new float[3 * ITEMS];
+        for (int i = 0; i < history.length; i += 7) {
+            history[i] = 1f;
+        }
+        float[] profile = new float[3 * privrec.core.Encoder.profileWidth()];
+        float[] exact = float32.scorer().score(history, profile, 3);
+        float[] int8 = trained.scorer().score(history, profile, 3);
+        double scale = 0;
+        double worst = 0;
+        for (int i = 0; i < exact.length; i++) {
+            scale = Math.max(scale, Math.abs(exact[i]));
+            worst = Math.max(worst, Math.abs(exact[i] - int8[i]));
+        }
+        assertTrue(worst > 0, "quantization changed nothing: the in-memory model is not the quantized one");
+        assertTrue(worst < 0.02 * scale, "int8 moved a score by " + worst + " of at most " + scale);
     }
 
     @Test
