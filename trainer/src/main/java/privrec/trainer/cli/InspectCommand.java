@@ -118,6 +118,15 @@ public final class InspectCommand implements Callable<Integer> {
                 problems.add(manifest.modelFile() + ": metadata " + entry.getKey() + " looks like a path");
             }
         }
+        // The stored weights by type: the large matrices should be int8 (issue 13's compact model).
+        java.util.Map<String, long[]> byType = new java.util.TreeMap<>();
+        for (OnnxMl.TensorProto t : proto.getGraph().getInitializerList()) {
+            long[] sum = byType.computeIfAbsent(OnnxMl.TensorProto.DataType.forNumber(t.getDataType()).name()
+                    .toLowerCase(java.util.Locale.ROOT), k -> new long[2]);
+            sum[0]++;
+            sum[1] += t.getDimsList().stream().reduce(1L, (x, y) -> x * y);
+        }
+        byType.forEach((type, sum) -> out.printf("  weights  %-7s %d tensors, %,d values%n", type, sum[0], sum[1]));
         out.printf("  metadata keys %s; doc string %s%n", keys, proto.getDocString().isEmpty() ? "empty" : "PRESENT");
         if (!proto.getDocString().isEmpty()) {
             problems.add(manifest.modelFile() + ": has a doc string (provenance must be stripped)");
