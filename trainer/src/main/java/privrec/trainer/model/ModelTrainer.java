@@ -144,7 +144,10 @@ public final class ModelTrainer {
     /**
      * Grid search on validation users; null when there are too few users to hold some out. The hold-out is
      * repeated ({@link ValidationSplit#REPEATS}) with different users and the NDCG@100 averaged: one 10% hold-out
-     * of ml-100k is under 100 users, too few to pick one of 360 grid cells reliably.
+     * of ml-100k is under 100 users, too few to pick one of 360 grid cells reliably. Each hold-out gets its own fit,
+     * unless all of them together are a small share of the users ({@link ValidationSplit#canShareFit}): then one
+     * fit without any of them serves all (on 200,000 users that saves two of the four eigen-solves and profile
+     * models that training runs).
      */
     private static Tuning tune(TrainingUsers users, int itemCount, TrainParams params, String description,
                                OffsetDateTime dataTime, Listener listener) {
@@ -158,11 +161,32 @@ public final class ModelTrainer {
         List<Double> gammas = params.outputPopularity() == null ? TrainParams.OUTPUT_POPULARITY_GRID
                 : List.of(params.outputPopularity());
         double[][][][] ndcg = new double[lambdas.size()][alphas.size()][gammas.size()][betas.size()];
+        List<ValidationSplit> splits = new ArrayList<>();
         for (int repeat = 0; repeat < TUNING_REPEATS; repeat++) {
-            ValidationSplit split = ValidationSplit.of(users, params.validationFraction(), params.seed(), repeat);
-            Fitted fitted = fit(split.fit(), itemCount, params, description + " (tuning split " + (repeat + 1) + ")",
-                    dataTime, listener);
-            split.fit().release();
+            splits.add(ValidationSplit.of(users, params.validationFraction(), params.seed(), repeat));
+        }
+        Fitted shared = null;
+        if (ValidationSplit.canShareFit(users, params.validationFraction())) {
+            // Every hold-out is a small share of many users: one fit without all of them stands in for each
+            // hold-out's own fit (which would differ from it by a few percent of the users) at a third of the cost.
+            List<UserPositives> allHeldOut = new ArrayList<>();
+            for (ValidationSplit split : splits) {
+                split.fit().release();
+                allHeldOut.addAll(split.validation());
+            }
+            TrainingUsers fitUsers = users.without(allHeldOut);
+            shared = fit(fitUsers, itemCount, params, description + " (tuning, all hold-outs left out)", dataTime,
+                    listener);
+            fitUsers.release();
+        }
+        for (int repeat = 0; repeat < TUNING_REPEATS; repeat++) {
+            ValidationSplit split = splits.get(repeat);
+            Fitted fitted = shared;
+            if (fitted == null) {
+                fitted = fit(split.fit(), itemCount, params, description + " (tuning split " + (repeat + 1) + ")",
+                        dataTime, listener);
+                split.fit().release();
+            }
             listener.stage("tuning the grid (" + (repeat + 1) + " of " + TUNING_REPEATS + ")", lambdas.size());
             score(fitted, split.heldOut(), itemCount, params, lambdas, alphas, gammas, betas, ndcg, listener);
         }
