@@ -51,8 +51,9 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new BadOptionException(e.getMessage());
         }
         MovieLensCsvWriter.write(dataset, out, force);
-        spec.commandLine().getOut().printf("wrote %s: %d movies, %d ratings (%s) in %.1f s%n", out,
-                dataset.movies().size(), dataset.ratingCount(), dataset.description(), (System.nanoTime() - start) / 1e9);
+        spec.commandLine().getOut().printf("wrote %s: %d movies, %d ratings (%s) in %.1f s%s%n", out,
+                dataset.movies().size(), dataset.ratingCount(), dataset.description(), (System.nanoTime() - start) / 1e9,
+                PeakMemory.suffix());
         return 0;
     }
 }

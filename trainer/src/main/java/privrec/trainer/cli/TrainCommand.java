@@ -66,7 +66,7 @@ public final class TrainCommand implements Callable<Integer> {
         outWriter.printf("model %s: lambda %s, beta %s, rank %d; wrote %s (model.onnx %d bytes)%n", result.modelId(),
                 result.model().lambda(), result.model().beta(), result.model().scorer().collab().rank(),
                 out, result.files().get(Training.MODEL_FILE).length);
-        outWriter.printf("done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        outWriter.printf("done in %.1f s%s%n", (System.nanoTime() - start) / 1e9, PeakMemory.suffix());
         return 0;
     }
 }

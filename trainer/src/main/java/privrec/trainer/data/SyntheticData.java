@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
-import privrec.core.Genres;
 import privrec.core.Profile;
 
 /**
@@ -26,12 +25,15 @@ public final class SyntheticData {
     static final long LAST_TIMESTAMP = 893_286_638L;
     /** Standard-normal quantiles of cumulative star shares 6.1%, 17.5%, 44.6%, 78.8% in MovieLens-100k. */
     private static final double[] STAR_CUTS = {-1.546, -0.935, -0.136, 0.800};
-    /** How strongly taste steers which movies a user watches, and how strongly it moves the stars. */
-    private static final double WATCH_TASTE = 1.0;
+    /** How strongly taste moves the stars (Watcher.WATCH_TASTE: how strongly it steers what is watched). */
     private static final double RATING_TASTE = 0.9;
-
-    /** 1/sqrt(n): keeps a 3-genre movie's genre match on the same scale as a 1-genre movie's. */
-    private static final double[] INVERSE_ROOT = {0, 1, 1 / StrictMath.sqrt(2), 1 / StrictMath.sqrt(3), 0.5, 0, 1 / StrictMath.sqrt(6)};
+    /**
+     * A user with n ratings draws them by rejection (about this many proposals per rating or fewer, each one
+     * affinity) when n * EXACT_PASS_RATIO < movies, and otherwise by one exact pass over the whole catalog (one
+     * affinity per movie). So the cost is O(ratings) for typical users and O(movies) only for the heavy raters, and
+     * the default 1,700-movie set (every user at least 20 ratings) is drawn exactly, as before.
+     */
+    static final int EXACT_PASS_RATIO = 100;
 
     private SyntheticData() {
     }
@@ -57,26 +59,23 @@ public final class SyntheticData {
         double[] score = new double[ratingCount];
         long[] timestamps = new long[ratingCount];
         SplittableRandom watching = root.split();
-        double[] affinity = new double[movieCount];
-        double[] weights = new double[movieCount];
-        WeightedSampler sampler = new WeightedSampler(movieCount);
+        Watcher watcher = new Watcher(catalog, users);
         int row = 0;
         for (int u = 0; u < userCount; u++) {
-            for (int i = 0; i < movieCount; i++) {
-                affinity[i] = affinity(catalog, users, u, i);
-                weights[i] = Rng.exp(catalog.logPopularity[i] + WATCH_TASTE * affinity[i]);
+            int n = perUser[u];
+            int[] watched = new int[n];
+            double[] affinity = new double[n];
+            if ((long) n * EXACT_PASS_RATIO >= movieCount) {
+                watcher.exactPass(u, watching, watched, affinity);
+            } else {
+                watcher.byRejection(u, watching, watched, affinity);
             }
-            sampler.load(weights);
-            int[] watched = new int[perUser[u]];
-            for (int k = 0; k < watched.length; k++) {
-                watched[k] = sampler.draw(watching.nextDouble());
-            }
-            long[] times = sessionTimes(watching, watched.length);
-            for (int k = 0; k < watched.length; k++) {
+            long[] times = sessionTimes(watching, n);
+            for (int k = 0; k < n; k++) {
                 int i = watched[k];
                 userIds[row] = u + 1;
                 movieIds[row] = i + 1;
-                score[row] = RATING_TASTE * affinity[i] + 0.6 * catalog.quality[i] + users.bias[u]
+                score[row] = RATING_TASTE * affinity[k] + 0.6 * catalog.quality[i] + users.bias[u]
                         + 0.8 * Rng.gaussian(watching);
                 timestamps[row] = times[k];
                 row++;
@@ -88,22 +87,6 @@ public final class SyntheticData {
         }
         return new Dataset("synthetic, seed " + seed, catalog.movies, profiles, userIds, movieIds, toStars(score),
                 timestamps);
-    }
-
-    /** Taste match of user u and movie i: genre likes, free factors, and old-vs-new preference. */
-    private static double affinity(SyntheticCatalog catalog, SyntheticUsers users, int u, int i) {
-        int genreCount = Genres.NAMES.size();
-        int[] genres = catalog.genres[i];
-        double genrePart = 0;
-        for (int g : genres) {
-            genrePart += users.genreTaste[u * genreCount + g];
-        }
-        double free = 0;
-        int f0 = SyntheticCatalog.FACTORS;
-        for (int f = 0; f < f0; f++) {
-            free += users.factors[u * f0 + f] * catalog.factors[i * f0 + f];
-        }
-        return genrePart * INVERSE_ROOT[genres.length] + free * INVERSE_ROOT[f0] + users.eraTaste[u] * catalog.era[i];
     }
 
     /** Ratings per user: 20 each plus a log-normal share of the rest (a few heavy raters), summing exactly. */

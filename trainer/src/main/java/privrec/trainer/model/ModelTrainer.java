@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
 
 import privrec.core.Encoder;
 import privrec.core.TopN;
@@ -144,7 +145,10 @@ public final class ModelTrainer {
     /**
      * Grid search on validation users; null when there are too few users to hold some out. The hold-out is
      * repeated ({@link ValidationSplit#REPEATS}) with different users and the NDCG@100 averaged: one 10% hold-out
-     * of ml-100k is under 100 users, too few to pick one of 360 grid cells reliably.
+     * of ml-100k is under 100 users, too few to pick one of 360 grid cells reliably. Each hold-out gets its own fit,
+     * unless all of them together are a small share of the users ({@link ValidationSplit#canShareFit}): then one
+     * fit without any of them serves all (on 200,000 users that saves two of the four eigen-solves and profile
+     * models that training runs).
      */
     private static Tuning tune(TrainingUsers users, int itemCount, TrainParams params, String description,
                                OffsetDateTime dataTime, Listener listener) {
@@ -158,11 +162,32 @@ public final class ModelTrainer {
         List<Double> gammas = params.outputPopularity() == null ? TrainParams.OUTPUT_POPULARITY_GRID
                 : List.of(params.outputPopularity());
         double[][][][] ndcg = new double[lambdas.size()][alphas.size()][gammas.size()][betas.size()];
+        List<ValidationSplit> splits = new ArrayList<>();
         for (int repeat = 0; repeat < TUNING_REPEATS; repeat++) {
-            ValidationSplit split = ValidationSplit.of(users, params.validationFraction(), params.seed(), repeat);
-            Fitted fitted = fit(split.fit(), itemCount, params, description + " (tuning split " + (repeat + 1) + ")",
-                    dataTime, listener);
-            split.fit().release();
+            splits.add(ValidationSplit.of(users, params.validationFraction(), params.seed(), repeat));
+        }
+        Fitted shared = null;
+        if (ValidationSplit.canShareFit(users, params.validationFraction())) {
+            // Every hold-out is a small share of many users: one fit without all of them stands in for each
+            // hold-out's own fit (which would differ from it by a few percent of the users) at a third of the cost.
+            List<UserPositives> allHeldOut = new ArrayList<>();
+            for (ValidationSplit split : splits) {
+                split.fit().release();
+                allHeldOut.addAll(split.validation());
+            }
+            TrainingUsers fitUsers = users.without(allHeldOut);
+            shared = fit(fitUsers, itemCount, params, description + " (tuning, all hold-outs left out)", dataTime,
+                    listener);
+            fitUsers.release();
+        }
+        for (int repeat = 0; repeat < TUNING_REPEATS; repeat++) {
+            ValidationSplit split = splits.get(repeat);
+            Fitted fitted = shared;
+            if (fitted == null) {
+                fitted = fit(split.fit(), itemCount, params, description + " (tuning split " + (repeat + 1) + ")",
+                        dataTime, listener);
+                split.fit().release();
+            }
             listener.stage("tuning the grid (" + (repeat + 1) + " of " + TUNING_REPEATS + ")", lambdas.size());
             score(fitted, split.heldOut(), itemCount, params, lambdas, alphas, gammas, betas, ndcg, listener);
         }
@@ -201,37 +226,53 @@ public final class ModelTrainer {
         for (int l = 0; l < lambdas.size(); l++) {
             for (int a = 0; a < alphas.size(); a++) {
                 CollaborativeFactors factors = factors(fitted, params, new Choice(lambdas.get(l), 0, alphas.get(a), 0));
+                // Users in parallel (the grid is most of the training time at 87,000 movies), each into its own row;
+                // the sums below then run in user order, so the result does not depend on the threads.
+                double[][] perUser = new double[heldOut.size()][];
+                IntStream.range(0, heldOut.size()).parallel().forEach(u -> perUser[u] = userNdcg(factors,
+                        heldOut.get(u), profileScores.get(u), outputFactors, betas, itemCount));
                 for (int u = 0; u < heldOut.size(); u++) {
-                    Split.TestUser user = heldOut.get(u);
-                    // The fold-in as the browser encodes it (Encoder.encodeHistory): each rating at its history weight.
-                    float[] history = new float[itemCount];
-                    boolean[] excluded = new boolean[itemCount];
-                    for (int i = 0; i < user.foldIn().length; i++) {
-                        int c = user.foldIn()[i];
-                        history[c] = Encoder.historyWeight(user.foldInStars()[i]);
-                        excluded[c] = true;
-                    }
-                    boolean[] target = new boolean[itemCount];
-                    for (int c : user.targets()) {
-                        target[c] = true;
-                    }
-                    float[] collab = new float[itemCount];
-                    factors.addScores(history, 0, collab);
-                    float[] combined = new float[itemCount];
                     for (int g = 0; g < gammas.size(); g++) {
-                        float[] out = outputFactors[g];
                         for (int b = 0; b < betas.size(); b++) {
-                            float beta = betas.get(b).floatValue();
-                            for (int j = 0; j < itemCount; j++) {
-                                combined[j] = collab[j] * out[j] + profileScores.get(u)[j] * beta;
-                            }
-                            int[] top = TopN.select(combined, excluded, 100, null);
-                            ndcg[l][a][g][b] += Metrics.ndcg(top, target, user.targets().length, 100) / heldOut.size();
+                            ndcg[l][a][g][b] += perUser[u][g * betas.size() + b] / heldOut.size();
                         }
                     }
                 }
             }
             listener.step();
         }
+    }
+
+    /** One validation user's NDCG@100 for each (γ, β) pair (row-major) under one (λ, α) cell's factors. */
+    private static double[] userNdcg(CollaborativeFactors factors, Split.TestUser user, float[] profileScores,
+                                     float[][] outputFactors, List<Double> betas, int itemCount) {
+        // The fold-in as the browser encodes it (Encoder.encodeHistory): each rating at its history weight.
+        float[] history = new float[itemCount];
+        boolean[] excluded = new boolean[itemCount];
+        for (int i = 0; i < user.foldIn().length; i++) {
+            int c = user.foldIn()[i];
+            history[c] = Encoder.historyWeight(user.foldInStars()[i]);
+            excluded[c] = true;
+        }
+        boolean[] target = new boolean[itemCount];
+        for (int c : user.targets()) {
+            target[c] = true;
+        }
+        float[] collab = new float[itemCount];
+        factors.addScores(history, 0, collab);
+        float[] combined = new float[itemCount];
+        double[] ndcg = new double[outputFactors.length * betas.size()];
+        for (int g = 0; g < outputFactors.length; g++) {
+            float[] out = outputFactors[g];
+            for (int b = 0; b < betas.size(); b++) {
+                float beta = betas.get(b).floatValue();
+                for (int j = 0; j < itemCount; j++) {
+                    combined[j] = collab[j] * out[j] + profileScores[j] * beta;
+                }
+                int[] top = TopN.select(combined, excluded, 100, null);
+                ndcg[g * betas.size() + b] = Metrics.ndcg(top, target, user.targets().length, 100);
+            }
+        }
+        return ndcg;
     }
 }

@@ -58,6 +58,20 @@ public record ValidationSplit(TrainingUsers fit, List<UserPositives> validation,
         return new ValidationSplit(users.without(validation), validation, heldOut);
     }
 
+    /**
+     * All {@link #REPEATS} hold-outs together are at most this share of the eligible users when tuning may fit once
+     * without all of them instead of once per hold-out: with the hold-out capped at {@link #MAX_VALIDATION_USERS},
+     * from 60,000 eligible users on; never on ml-100k or the default synthetic set (1,000 users or fewer).
+     */
+    static final double SHARED_FIT_MAX_SHARE = 0.05;
+
+    /** Whether the hold-outs of every repeat together are a small enough share of the users to share one fit. */
+    public static boolean canShareFit(TrainingUsers users, double fraction) {
+        int eligible = users.eligibleCount();
+        return possible(users, fraction)
+                && (double) REPEATS * validationCount(eligible, fraction) <= SHARED_FIT_MAX_SHARE * eligible;
+    }
+
     /** True when {@link #of} would hold some users out (without computing the split). */
     public static boolean possible(TrainingUsers users, double fraction) {
         return validationCount(users.eligibleCount(), fraction) >= MIN_VALIDATION_USERS;

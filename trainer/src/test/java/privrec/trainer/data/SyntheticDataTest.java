@@ -162,4 +162,39 @@ class SyntheticDataTest {
     void timestampsAreDeterministicToo() {
         assertArrayEquals(data.timestamps(), SyntheticData.generate(42, 1_700, 1_000, 100_000).timestamps());
     }
+
+    /** 50 ratings per user on 20,000 movies: every user draws by rejection (the path the 87,000-movie set takes). */
+    @Test
+    void aLargeCatalogDrawnByRejectionKeepsTheShape() {
+        int movies = 20_000;
+        int userCount = 2_000;
+        assertTrue(50L * SyntheticData.EXACT_PASS_RATIO < movies, "this test is meant to exercise rejection");
+        Dataset large = SyntheticData.generate(8, movies, userCount, 100_000);
+        Fixture.assertSameData(large, SyntheticData.generate(8, movies, userCount, 100_000));
+        Set<Long> pairs = new HashSet<>();
+        int[] perUser = new int[userCount + 1];
+        int[] counts = new int[movies + 1];
+        for (int r = 0; r < large.ratingCount(); r++) {
+            assertTrue(pairs.add((long) large.userIds()[r] << 32 | large.movieIds()[r]), "duplicate rating " + r);
+            perUser[large.userIds()[r]]++;
+            counts[large.movieIds()[r]]++;
+        }
+        assertTrue(Arrays.stream(perUser, 1, userCount + 1).allMatch(n -> n >= 20), "a user has fewer than 20 ratings");
+        int[] sorted = Arrays.copyOfRange(counts, 1, counts.length);
+        Arrays.sort(sorted);
+        long top = 0;
+        for (int i = 0; i < movies / 10; i++) {
+            top += sorted[sorted.length - 1 - i];
+        }
+        assertTrue(top >= 0.40 * large.ratingCount(), "top 10% of movies hold " + top);
+        int romance = Genres.indexOf("Romance");
+        double[] romanceShare = new double[2];
+        double[] byGender = new double[2];
+        for (int r = 0; r < large.ratingCount(); r++) {
+            int woman = "F".equals(large.profileOf(large.userIds()[r]).gender()) ? 1 : 0;
+            byGender[woman]++;
+            romanceShare[woman] += (large.movies().get(large.movieIds()[r] - 1).genreMask() >> romance) & 1;
+        }
+        assertTrue(romanceShare[1] / byGender[1] > 1.2 * romanceShare[0] / byGender[0], "women watch more romance");
+    }
 }
