@@ -99,9 +99,24 @@ public final class CatalogReader {
     }
 
     private Item parseLine(String line, String where) {
-        String[] fields = line.split("\t", -1);
-        if (fields.length != 5) {
-            throw new FormatException(where + ": expected 5 tab-separated fields, found " + fields.length);
+        // indexOf rather than String.split: TeaVM compiles split's regex on every call (~0.7 s at 87,000 lines).
+        String[] fields = new String[5];
+        int count = 0;
+        int start = 0;
+        while (true) {
+            int tab = line.indexOf('\t', start);
+            String field = tab < 0 ? line.substring(start) : line.substring(start, tab);
+            if (count < fields.length) {
+                fields[count] = field;
+            }
+            count++;
+            if (tab < 0) {
+                break;
+            }
+            start = tab + 1;
+        }
+        if (count != 5) {
+            throw new FormatException(where + ": expected 5 tab-separated fields, found " + count);
         }
         int id = previousId + parseInt(fields[0], "id delta", where);
         String yearField = fields[2];
