@@ -1,118 +1,84 @@
 package privrec.core;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * {@code catalog.tsv}: a header line, then one line per item in model column order:
- * {@code index, id, title, year, genres ('|'-separated names), popularity}, tab-separated, '\n'-terminated.
- * Backslash, tab and newline in titles are escaped as {@code \\ \t \n}. TSV rather than JSON because it parses
- * fast in page JavaScript (HtmlUnit interprets it) and diffs well.
+ * {@code catalog.tsv}, format 2: what the browser needs to show and filter every movie, in model column order, as
+ * few bytes as plain text allows (measured in {@code docs/architecture.md}; at 87,000 movies it is about half of
+ * format 1, whose index column, genre names and titles repeating the year were redundant).
+ *
+ * <pre>
+ *   privrec-catalog	2	&lt;item count&gt;
+ *   &lt;id delta&gt;	&lt;title&gt;	&lt;year&gt;	&lt;genre mask, hex&gt;	&lt;popularity&gt;      one line per item, column 0 first
+ * </pre>
+ * <ul>
+ *   <li>the column is the line's position (the first item line is column 0);</li>
+ *   <li>id delta: this item's movie id minus the previous line's (the first line's minus 0); may be negative;</li>
+ *   <li>year: a plain year {@code Y} means the title is stored without its trailing {@code " (Y)"}, which the
+ *       reader puts back (MovieLens titles carry their year); {@code =Y} means the title is stored as it is.
+ *       Year 0 is unknown;</li>
+ *   <li>genre mask: bit {@code i} for {@code Genres.NAMES.get(i)}, lower-case hex;</li>
+ *   <li>backslash, tab, newline and carriage return in titles are escaped as {@code \\ \t \n \r}.</li>
+ * </ul>
+ * Tab-separated text rather than binary or JSON because brotli compresses it as well as a binary layout, it parses
+ * fast in page JavaScript, and it diffs well. The count in the header lets a reader detect a truncated file and
+ * report progress; {@link CatalogReader} parses it in slices so a page can yield between them.
  */
 public final class CatalogFormat {
-    public static final String HEADER = "index\tid\ttitle\tyear\tgenres\tpopularity";
+    public static final String MAGIC = "privrec-catalog";
+    public static final int VERSION = 2;
 
     private CatalogFormat() {
     }
 
     public static String write(Catalog catalog) {
-        StringBuilder out = new StringBuilder(catalog.size() * 48);
-        out.append(HEADER).append('\n');
+        StringBuilder out = new StringBuilder(catalog.size() * 32);
+        out.append(MAGIC).append('\t').append(VERSION).append('\t').append(catalog.size()).append('\n');
+        int previousId = 0;
         for (Item item : catalog.items()) {
-            out.append(item.index()).append('\t')
-                    .append(item.id()).append('\t')
-                    .append(escape(item.title())).append('\t')
-                    .append(item.year()).append('\t')
-                    .append(String.join("|", item.genres())).append('\t')
+            String suffix = " (" + item.year() + ")";
+            boolean stripped = item.year() > 0 && item.title().endsWith(suffix) && item.title().length() > suffix.length();
+            String title = stripped ? item.title().substring(0, item.title().length() - suffix.length()) : item.title();
+            out.append(item.id() - previousId).append('\t')
+                    .append(escape(title)).append('\t')
+                    .append(stripped ? "" : "=").append(item.year()).append('\t')
+                    .append(Integer.toHexString(item.genreMask())).append('\t')
                     .append(item.popularity()).append('\n');
+            previousId = item.id();
         }
         return out.toString();
     }
 
-    /** Parses a catalog; {@code source} names the file in error messages. */
+    /** Parses a whole catalog at once; {@code source} names the file in error messages. */
     public static Catalog parse(String text, String source) {
-        if (text == null || text.isEmpty()) {
-            throw new FormatException(source + ": empty catalog");
+        CatalogReader reader = new CatalogReader(text, source);
+        while (!reader.readSome(Integer.MAX_VALUE)) {
+            // one call reads everything
         }
-        List<Item> items = new ArrayList<>();
-        int lineNo = 0;
-        int start = 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
-            }
-            String line = text.substring(start, end);
-            start = end + 1;
-            lineNo++;
-            if (lineNo == 1) {
-                if (!line.equals(HEADER)) {
-                    throw new FormatException(source + ":1: expected header \"" + HEADER.replace("\t", "\\t") + "\"");
-                }
-                continue;
-            }
-            if (line.isEmpty()) {
-                continue;
-            }
-            items.add(parseLine(line, source + ":" + lineNo));
-        }
-        if (items.isEmpty()) {
-            throw new FormatException(source + ": catalog has no items");
-        }
-        try {
-            return new Catalog(items);
-        } catch (IllegalArgumentException e) {
-            throw new FormatException(source + ": " + e.getMessage());
-        }
-    }
-
-    private static Item parseLine(String line, String where) {
-        String[] fields = line.split("\t", -1);
-        if (fields.length != 6) {
-            throw new FormatException(where + ": expected 6 tab-separated fields, found " + fields.length);
-        }
-        int mask = 0;
-        if (!fields[4].isEmpty()) {
-            for (String name : fields[4].split("\\|")) {
-                int genre = Genres.tryIndexOf(name);
-                if (genre < 0) {
-                    throw new FormatException(where + ": unknown genre \"" + name + "\"");
-                }
-                mask |= 1 << genre;
-            }
-        }
-        try {
-            return new Item(parseInt(fields[0], "index", where), parseInt(fields[1], "id", where), unescape(fields[2], where),
-                    parseInt(fields[3], "year", where), mask, parseInt(fields[5], "popularity", where));
-        } catch (IllegalArgumentException e) {
-            if (e instanceof NumberFormatException) {
-                throw e;
-            }
-            throw new FormatException(where + ": " + e.getMessage());
-        }
-    }
-
-    private static int parseInt(String value, String field, String where) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new FormatException(where + ": " + field + " \"" + value + "\" is not a whole number");
-        }
+        return reader.catalog();
     }
 
     static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
+        StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
+            String replacement = switch (c) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (replacement != null && out == null) {
+                out = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            if (out != null) {
+                if (replacement != null) {
+                    out.append(replacement);
+                } else {
+                    out.append(c);
+                }
             }
         }
-        return out.toString();
+        return out == null ? s : out.toString();
     }
 
     static String unescape(String s, String where) {

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import privrec.core.Catalog;
+import privrec.core.CatalogFormat;
 import privrec.core.Manifest;
 
 class CachingModelLoaderTest {
@@ -196,7 +198,7 @@ class CachingModelLoaderTest {
 
     @Test
     void corruptCatalogIsReportedWithItsLine() {
-        String text = new String(fixture.catalog, StandardCharsets.UTF_8).replace("\tGoldenEye\t1995", "\tGoldenEye\tnineteen");
+        String text = new String(fixture.catalog, StandardCharsets.UTF_8).replace("\tGoldenEye\t=1995", "\tGoldenEye\tnineteen");
         fixture.catalog = text.getBytes(StandardCharsets.UTF_8);
         fixture.publish(http); // correctly hashed: the publisher shipped a bad file
 
@@ -210,8 +212,8 @@ class CachingModelLoaderTest {
 
     @Test
     void catalogOfAnotherSizeThanTheModelIsCorrupt() {
-        String text = new String(fixture.catalog, StandardCharsets.UTF_8);
-        fixture.catalog = text.substring(0, text.lastIndexOf("2\t3\t")).getBytes(StandardCharsets.UTF_8);
+        Catalog twoMovies = new Catalog(ModelFixture.catalog().items().subList(0, 2));
+        fixture.catalog = CatalogFormat.write(twoMovies).getBytes(StandardCharsets.UTF_8);
         fixture.publish(http);
 
         ModelLoadException e = loadFails();

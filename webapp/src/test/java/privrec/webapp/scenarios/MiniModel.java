@@ -13,7 +13,10 @@ import org.tribuo.util.onnx.ONNXInitializer;
 import org.tribuo.util.onnx.ONNXNode;
 import org.tribuo.util.onnx.ONNXOperators;
 import org.tribuo.util.onnx.ONNXPlaceholder;
+import privrec.core.Catalog;
+import privrec.core.CatalogFormat;
 import privrec.core.Encoder;
+import privrec.core.Item;
 import privrec.core.Json;
 import privrec.webapp.ServerHandle;
 
@@ -34,10 +37,10 @@ final class MiniModel {
     final byte[] model;
     final byte[] catalog;
     final byte[] manifest;
-    /** Catalog rows as parsed from the real catalog: id, title, year, genres, popularity (index = row). */
-    final List<String[]> rows;
+    /** The catalog's items (index = row): the real catalog's first rows, titles possibly replaced. */
+    final List<Item> rows;
 
-    private MiniModel(int items, byte[] model, byte[] catalog, byte[] manifest, List<String[]> rows) {
+    private MiniModel(int items, byte[] model, byte[] catalog, byte[] manifest, List<Item> rows) {
         this.items = items;
         this.model = model;
         this.catalog = catalog;
@@ -53,20 +56,14 @@ final class MiniModel {
      * @param titleOf replacement title for row i, or null to keep the real one (tab/newline/backslash must not occur)
      */
     static MiniModel build(int items, IntFunction<String> titleOf) {
-        List<String[]> real = realCatalogRows();
-        List<String[]> rows = new ArrayList<>();
-        StringBuilder tsv = new StringBuilder("index\tid\ttitle\tyear\tgenres\tpopularity\n");
+        Catalog real = realCatalog();
+        List<Item> rows = new ArrayList<>();
         for (int i = 0; i < items; i++) {
-            String[] r = real.get(i).clone(); // index, id, title, year, genres, popularity
+            Item r = real.get(i);
             String title = titleOf.apply(i);
-            if (title != null) {
-                r[2] = title;
-            }
-            rows.add(r);
-            tsv.append(i).append('\t').append(r[1]).append('\t').append(r[2]).append('\t').append(r[3]).append('\t')
-                    .append(r[4]).append('\t').append(r[5]).append('\n');
+            rows.add(title == null ? r : new Item(r.index(), r.id(), title, r.year(), r.genreMask(), r.popularity()));
         }
-        byte[] catalog = tsv.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] catalog = CatalogFormat.write(new Catalog(rows)).getBytes(StandardCharsets.UTF_8);
         byte[] model = onnx(items);
         return new MiniModel(items, model, catalog, manifestFor(items, model, catalog, "privrec-test-mini-" + items), rows);
     }
@@ -77,25 +74,18 @@ final class MiniModel {
     }
 
     int idAt(int row) {
-        return Integer.parseInt(rows.get(row)[1]);
+        return rows.get(row).id();
     }
 
     String titleAt(int row) {
-        return rows.get(row)[2];
+        return rows.get(row).title();
     }
 
-    /** The built site's catalog rows (header dropped), split on tabs. */
-    static List<String[]> realCatalogRows() {
+    /** The built site's catalog. */
+    static Catalog realCatalog() {
         String text = new String(ServerHandle.builtSite().find("models/catalog.tsv").orElseThrow().content(),
                 StandardCharsets.UTF_8);
-        List<String[]> rows = new ArrayList<>();
-        String[] lines = text.split("\n");
-        for (int i = 1; i < lines.length; i++) {
-            if (!lines[i].isEmpty()) {
-                rows.add(lines[i].split("\t", -1));
-            }
-        }
-        return rows;
+        return CatalogFormat.parse(text, "catalog.tsv");
     }
 
     /**
