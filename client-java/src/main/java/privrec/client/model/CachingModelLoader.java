@@ -21,9 +21,9 @@ import privrec.core.Manifest.FileEntry;
  *   <li>GET {@code manifest.json} (bypassing the HTTP cache), parse it, check it fits this app;</li>
  *   <li>for the model and the catalog: take the cache entry named by the manifest's SHA-256, else start its GET —
  *       both downloads run at once;</li>
- *   <li>verify the model's size and SHA-256 (re-verified when it came from the cache), start the inference session
- *       with it (in the browser that runs in onnxruntime-web's worker), and meanwhile verify the catalog and parse
- *       it in slices ({@link Pacer});</li>
+ *   <li>verify both files' size and SHA-256 (re-verified when they came from the cache), start the inference
+ *       session (in the browser it is built in onnxruntime-web's worker), and meanwhile parse the catalog in slices
+ *       ({@link Pacer});</li>
  *   <li>only then store the downloaded files, remember this manifest as the last good one and evict files it no
  *       longer names.</li>
  * </ol>
@@ -119,14 +119,15 @@ public final class CachingModelLoader implements ModelLoader {
     }
 
     /**
-     * Both files requested at once; the session starts as soon as the model is verified, and the catalog is
-     * verified and parsed while it starts.
+     * Both files requested at once; the session starts as soon as both are verified, and the catalog is parsed
+     * while it starts (a catalog that then fails to parse leaves that session unused).
      */
     private LoadedModel build(Manifest manifest, Attempt attempt, String notice, LoadListener out)
             throws HttpException, ModelLoadException {
         Attempt.Pending modelFile = attempt.begin(manifest.file(manifest.modelFile()));
         Attempt.Pending catalogFile = attempt.begin(manifest.file(manifest.catalogFile()));
         byte[] modelBytes = attempt.finish(modelFile);
+        byte[] catalogBytes = attempt.finish(catalogFile);
         out.stage("Starting the recommendation engine…");
         InferenceRuntime.Starting starting;
         try {
@@ -134,8 +135,6 @@ public final class CachingModelLoader implements ModelLoader {
         } catch (RuntimeException e) {
             throw engineFailed(e);
         }
-        byte[] catalogBytes = attempt.finish(catalogFile);
-        out.stage("Reading the movie catalog…");
         Catalog catalog;
         try {
             catalog = SlicedCatalog.parse(catalogBytes, manifest.catalogFile(), pacer);
