@@ -8,6 +8,7 @@ import privrec.client.app.App;
 import privrec.client.browser.BrowserModels;
 import privrec.client.browser.BrowserVaults;
 import privrec.client.js.dom.BrowserNetworkLog;
+import privrec.client.js.dom.BrowserPacer;
 import privrec.client.js.net.BrowserClock;
 import privrec.client.model.LoadListener;
 import privrec.client.model.LoadedModel;
@@ -64,7 +65,8 @@ public final class Main {
                             + Numbers.bytes(loaded) + " received…");
                 }
             });
-            app.modelReady(model.manifest(), model.catalog(), model.scorer(), sourceNote(model));
+            app.modelReady(model.manifest(), model.catalog(), model.scorer(), sourceNote(model),
+                    new BrowserPacer()::between);
         } catch (Throwable e) {
             app.modelFailed(ErrorMessages.sentence(e));
         }
