@@ -4,6 +4,7 @@ import privrec.client.js.dom.BrowserPacer;
 import privrec.client.js.net.BrowserCaches;
 import privrec.client.js.net.BrowserClock;
 import privrec.client.js.net.FetchHttp;
+import privrec.client.js.net.TextDecoderUtf8;
 import privrec.client.js.net.WebCryptoSha256;
 import privrec.client.js.ort.OrtWebRuntime;
 import privrec.client.model.CachingModelLoader;
@@ -26,7 +27,8 @@ public final class BrowserModels {
      */
     public static ModelLoader loader(String baseUrl) {
         return listener -> new CachingModelLoader(baseUrl, new FetchHttp(), new WebCryptoSha256(),
-                BrowserCaches.open(), new OrtWebRuntime(ORT_WASM_PATH), BrowserClock::isoDate, new BrowserPacer())
+                BrowserCaches.open(), new OrtWebRuntime(ORT_WASM_PATH), BrowserClock::isoDate, new TextDecoderUtf8(),
+                        new BrowserPacer())
                 .load(listener);
     }
 }

@@ -39,21 +39,23 @@ public final class CachingModelLoader implements ModelLoader {
     private final BlobCache cache;
     private final InferenceRuntime runtime;
     private final Supplier<String> today;
+    private final Utf8Decoder utf8;
     private final Pacer pacer;
 
-    /** A loader that never pauses between catalog slices (JVM tests). */
+    /** A loader with the JDK's UTF-8 decoder that never pauses between catalog slices (JVM tests). */
     public CachingModelLoader(String baseUrl, Http http, Sha256 sha256, BlobCache cache, InferenceRuntime runtime,
                               Supplier<String> today) {
-        this(baseUrl, http, sha256, cache, runtime, today, Pacer.NONE);
+        this(baseUrl, http, sha256, cache, runtime, today, Utf8Decoder.JAVA, Pacer.NONE);
     }
 
     /**
      * @param baseUrl folder of the manifest, ending in "/" (e.g. "models/")
      * @param today   today's date as yyyy-mm-dd, recorded with the last good manifest for the offline notice
+     * @param utf8    decodes the catalog
      * @param pacer   gives the page a turn between slices of catalog parsing
      */
     public CachingModelLoader(String baseUrl, Http http, Sha256 sha256, BlobCache cache, InferenceRuntime runtime,
-                              Supplier<String> today, Pacer pacer) {
+                              Supplier<String> today, Utf8Decoder utf8, Pacer pacer) {
         if (baseUrl == null || !(baseUrl.isEmpty() || baseUrl.endsWith("/"))) {
             throw new IllegalArgumentException("baseUrl \"" + baseUrl + "\" must be empty or end with /");
         }
@@ -63,6 +65,7 @@ public final class CachingModelLoader implements ModelLoader {
         this.cache = cache == null ? new NoCache() : cache;
         this.runtime = runtime;
         this.today = today;
+        this.utf8 = utf8 == null ? Utf8Decoder.JAVA : utf8;
         this.pacer = pacer == null ? Pacer.NONE : pacer;
     }
 
@@ -137,7 +140,7 @@ public final class CachingModelLoader implements ModelLoader {
         }
         Catalog catalog;
         try {
-            catalog = SlicedCatalog.parse(catalogBytes, manifest.catalogFile(), pacer);
+            catalog = SlicedCatalog.parse(catalogBytes, manifest.catalogFile(), utf8, pacer);
         } catch (FormatException e) {
             throw new ModelLoadException(ModelLoadException.Kind.CORRUPT,
                     "The movie catalog is damaged: " + e.getMessage(), e);
