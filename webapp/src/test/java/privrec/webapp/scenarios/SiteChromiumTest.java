@@ -104,6 +104,8 @@ class SiteChromiumTest {
         app.unlock(NAME, PASSWORD);
         app.waitForView("ratings");
         assertEquals("#/ratings", app.hash());
+        // The reload loads the model again (from the Cache API, in onnxruntime-web's worker); the next tests need it.
+        app.waitModelSettled();
     }
 
     @Test
