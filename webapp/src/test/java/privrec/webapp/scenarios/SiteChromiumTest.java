@@ -182,6 +182,7 @@ class SiteChromiumTest {
         chrome.driver().navigate().refresh();
         app.waitForView("unlock");
         app.unlock(NAME, PASSWORD);
+        app.waitModelSettled(); // the movie page needs the catalog, loaded again after the reload
         app.waitForView("movie");
         assertEquals("7", selectValue("movie-rating"));
 
