@@ -8,7 +8,9 @@ import privrec.client.app.App;
 import privrec.client.browser.BrowserModels;
 import privrec.client.browser.BrowserVaults;
 import privrec.client.js.dom.BrowserNetworkLog;
+import privrec.client.js.dom.BrowserPacer;
 import privrec.client.js.net.BrowserClock;
+import privrec.client.js.net.WebCryptoSha256;
 import privrec.client.model.LoadListener;
 import privrec.client.model.LoadedModel;
 import privrec.client.ui.ErrorMessages;
@@ -45,6 +47,7 @@ public final class Main {
         App app = new App(store, BrowserClock::epochMillis, new BrowserNetworkLog());
         Ui ui = Ui.start(app, HTMLDocument.current().getElementById("app"));
         Window.setInterval(ui::checkAutoLock, AUTO_LOCK_CHECK_MILLIS);
+        WebCryptoSha256.prepare(); // its worker starts now and is ready when the first model file arrives
         new Thread(() -> loadModel(app)).start();
         return app;
     }
@@ -64,7 +67,8 @@ public final class Main {
                             + Numbers.bytes(loaded) + " received…");
                 }
             });
-            app.modelReady(model.manifest(), model.catalog(), model.scorer(), sourceNote(model));
+            app.modelReady(model.manifest(), model.catalog(), model.scorer(), sourceNote(model),
+                    new BrowserPacer()::between);
         } catch (Throwable e) {
             app.modelFailed(ErrorMessages.sentence(e));
         }

@@ -12,9 +12,13 @@ public final class ResponsePolicy {
 
     /**
      * 'wasm-unsafe-eval' lets onnxruntime-web compile its WebAssembly; it does not allow eval() or inline script.
+     * worker-src 'self': onnxruntime-web's proxy worker (inference off the main thread) is started from its own
+     * script file, ort/ort.wasm.min.js; no blob: or data: workers. (default-src would allow the same; stated so a
+     * future tightening of default-src cannot silently stop the worker.)
      * img-src allows data: for the empty favicon in index.html (which saves a request).
      */
-    public static final String CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
+    public static final String CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
+            + "connect-src 'self'; "
             + "img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; "
             + "frame-ancestors 'none'";
 

@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -31,8 +33,8 @@ public final class OrtBridge implements AutoCloseable {
                                 List<String> inputNames, List<String> outputNames) {
     }
 
-    /** One {@code session.run}: session id and input name → dims. */
-    public record RunRecord(int sessionId, Map<String, List<Long>> inputDims) {
+    /** One {@code session.run}: session id, input name → dims, and the requested outputs (empty = all). */
+    public record RunRecord(int sessionId, Map<String, List<Long>> inputDims, List<String> fetches) {
     }
 
     private final OrtEnvironment env = OrtJava.environment();
@@ -74,17 +76,22 @@ public final class OrtBridge implements AutoCloseable {
         return "{\"id\":" + id + ",\"inputNames\":" + jsonList(in) + ",\"outputNames\":" + jsonList(out) + "}";
     }
 
-    /** args: sessionId, then (name, type, "d0,d1,…", typedArray) per input. Returns outputs' metadata. */
+    /**
+     * args: sessionId, the requested output names joined by '\n' ("" = all outputs), then (name, type,
+     * "d0,d1,…", typedArray) per input. Returns outputs' metadata.
+     */
     String run(Object[] args) throws OrtException {
-        if (args.length == 0 || (args.length - 1) % 4 != 0) {
-            throw new IllegalArgumentException("run: expected sessionId then (name, type, dims, data) per input");
+        if (args.length < 2 || (args.length - 2) % 4 != 0) {
+            throw new IllegalArgumentException("run: expected sessionId, fetches, then (name, type, dims, data) per input");
         }
         int id = JsValues.integer(args[0]);
+        String fetchText = JsValues.string(args[1]);
+        Set<String> fetches = fetchText.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(fetchText.split("\n")));
         OrtSession session = session(id);
         Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
         Map<String, List<Long>> dimsByName = new LinkedHashMap<>();
         try {
-            for (int i = 1; i + 3 < args.length; i += 4) {
+            for (int i = 2; i + 3 < args.length; i += 4) {
                 String name = JsValues.string(args[i]);
                 String type = JsValues.string(args[i + 1]);
                 String dimsText = JsValues.string(args[i + 2]);
@@ -93,8 +100,8 @@ public final class OrtBridge implements AutoCloseable {
                 feeds.put(name, tensor(type, JsValues.bytes(args[i + 3], "input " + name), dims));
                 dimsByName.put(name, Arrays.stream(dims).boxed().toList());
             }
-            runs.add(new RunRecord(id, dimsByName));
-            try (OrtSession.Result result = session.run(feeds)) {
+            runs.add(new RunRecord(id, dimsByName, List.copyOf(fetches)));
+            try (OrtSession.Result result = fetches.isEmpty() ? session.run(feeds) : session.run(feeds, fetches)) {
                 List<byte[]> data = new ArrayList<>();
                 StringBuilder meta = new StringBuilder();
                 for (Map.Entry<String, OnnxValue> e : result) {

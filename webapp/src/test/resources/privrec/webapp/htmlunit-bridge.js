@@ -86,11 +86,13 @@
       }
     });
   };
-  InferenceSession.prototype.run = function (feeds) {
+  // fetches: optional array of output names (onnxruntime-web's run(feeds, fetches)); all outputs when absent.
+  InferenceSession.prototype.run = function (feeds, fetches) {
     var self = this;
     return later(function () {
       if (self._released) throw new Error('session already released');
-      var args = [self._id];
+      if (fetches !== undefined && !Array.isArray(fetches)) throw new TypeError('fetches must be an array of output names');
+      var args = [self._id, fetches === undefined ? '' : fetches.join('\n')];
       var inputs = [];
       for (var name in feeds) {
         var t = feeds[name];

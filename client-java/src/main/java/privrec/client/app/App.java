@@ -107,7 +107,16 @@ public final class App {
     }
 
     public void modelReady(Manifest manifest, Catalog catalog, ItemScorer scorer, String notice) {
-        context.modelReady(manifest, catalog, scorer, notice);
+        modelReady(manifest, catalog, scorer, notice, () -> {
+        });
+    }
+
+    /**
+     * @param pause run between slices of indexing the catalog for search; must be called on a thread that may
+     *              block (the browser's loader thread), so the page stays responsive at 87,000 movies
+     */
+    public void modelReady(Manifest manifest, Catalog catalog, ItemScorer scorer, String notice, Runnable pause) {
+        context.modelReady(manifest, catalog, scorer, notice, pause);
     }
 
     public void modelFailed(String sentence) {

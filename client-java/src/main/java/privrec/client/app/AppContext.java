@@ -60,8 +60,8 @@ final class AppContext {
         return PrivacyReport.title(model.catalog(), movieId);
     }
 
-    void modelReady(Manifest manifest, Catalog catalog, ItemScorer scorer, String notice) {
-        model = ModelStatus.ready(manifest, catalog, scorer, notice);
+    void modelReady(Manifest manifest, Catalog catalog, ItemScorer scorer, String notice, Runnable pause) {
+        model = ModelStatus.ready(manifest, catalog, scorer, notice, pause);
         changed();
     }
 }

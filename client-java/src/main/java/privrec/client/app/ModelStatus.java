@@ -23,8 +23,15 @@ public record ModelStatus(Phase phase, String message, Manifest manifest, Recomm
 
     /** @param notice a sentence about where the model came from (e.g. "offline: using the cached model"), or null */
     public static ModelStatus ready(Manifest manifest, Catalog catalog, ItemScorer scorer, String notice) {
+        return ready(manifest, catalog, scorer, notice, () -> {
+        });
+    }
+
+    /** @param pause run between slices of building the title index (see {@link TitleSearch}) */
+    public static ModelStatus ready(Manifest manifest, Catalog catalog, ItemScorer scorer, String notice,
+                                    Runnable pause) {
         return new ModelStatus(Phase.READY, notice, manifest, new Recommender(catalog, scorer),
-                scorer, new TitleSearch(catalog), notice);
+                scorer, new TitleSearch(catalog, pause), notice);
     }
 
     public boolean isReady() {

@@ -20,14 +20,50 @@ public final class TitleSearch {
     private static final String PLAIN =
             "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
 
+    /**
+     * Titles folded per slice; {@code pause} runs between slices (87,000 titles take ~0.1–0.5 s in TeaVM: too long
+     * for one task), and each slice is stored as ONE string, because building a string is what costs in TeaVM
+     * (one per title took most of that time).
+     */
+    static final int FOLD_SLICE = 2_000;
+    /** Ends each folded title in a slice's text; {@link #fold} drops it from titles and queries alike. */
+    private static final char END = '\u0000';
+
     private final Catalog catalog;
-    private final String[] folded;
+    /** Slice k: the folded titles of items k·FOLD_SLICE… joined, each followed by {@link #END}. */
+    private final String[] slices;
+    /** Slice k: where each of its titles starts in {@code slices[k]}. */
+    private final int[][] starts;
 
     public TitleSearch(Catalog catalog) {
+        this(catalog, () -> {
+        });
+    }
+
+    /**
+     * @param pause run between slices of folding; in the browser it lets the page handle input (it may block the
+     *              calling TeaVM thread for a turn of the event loop)
+     */
+    public TitleSearch(Catalog catalog, Runnable pause) {
         this.catalog = catalog;
-        this.folded = new String[catalog.size()];
-        for (int i = 0; i < folded.length; i++) {
-            folded[i] = fold(catalog.get(i).title());
+        int count = (catalog.size() + FOLD_SLICE - 1) / FOLD_SLICE;
+        this.slices = new String[count];
+        this.starts = new int[count][];
+        for (int k = 0; k < count; k++) {
+            int first = k * FOLD_SLICE;
+            int n = Math.min(FOLD_SLICE, catalog.size() - first);
+            StringBuilder text = new StringBuilder(n * 32);
+            int[] at = new int[n];
+            for (int j = 0; j < n; j++) {
+                at[j] = text.length();
+                foldInto(text, catalog.get(first + j).title());
+                text.append(END);
+            }
+            slices[k] = text.toString();
+            starts[k] = at;
+            if (k + 1 < count) {
+                pause.run();
+            }
         }
     }
 
@@ -44,9 +80,17 @@ public final class TitleSearch {
         if (needle.isEmpty()) {
             return hits;
         }
-        for (int i = 0; i < folded.length; i++) {
-            if (folded[i].contains(needle)) {
-                hits.add(catalog.get(i));
+        for (int k = 0; k < slices.length; k++) {
+            String text = slices[k];
+            int[] at = starts[k];
+            int from = 0;
+            int pos;
+            while ((pos = text.indexOf(needle, from)) >= 0) {
+                // The needle holds no END, so a hit lies inside one title: the last start at or before it.
+                int j = java.util.Arrays.binarySearch(at, pos);
+                int title = j >= 0 ? j : -j - 2;
+                hits.add(catalog.get(k * FOLD_SLICE + title));
+                from = title + 1 < at.length ? at[title + 1] : text.length();
             }
         }
         hits.sort((a, b) -> b.popularity() != a.popularity()
@@ -55,11 +99,25 @@ public final class TitleSearch {
         return hits;
     }
 
-    /** Lower case without accents; ligatures æ/œ/ß spelled out so "aeon" matches "Æon". */
+    /** Lower case without accents; ligatures æ/œ/ß spelled out so "aeon" matches "Æon"; NUL dropped. */
     static String fold(String text) {
         StringBuilder out = new StringBuilder(text.length());
+        foldInto(out, text);
+        return out.toString();
+    }
+
+    private static void foldInto(StringBuilder out, String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = Character.toLowerCase(text.charAt(i));
+            char c = text.charAt(i);
+            if (c < 0x80) { // ASCII: no accent to look up (most titles are all ASCII)
+                if (c >= 'A' && c <= 'Z') {
+                    out.append((char) (c + ('a' - 'A')));
+                } else if (c != END) {
+                    out.append(c);
+                }
+                continue;
+            }
+            c = Character.toLowerCase(c);
             int at = ACCENTED.indexOf(c);
             if (at >= 0) {
                 out.append(PLAIN.charAt(at));
@@ -73,6 +131,5 @@ public final class TitleSearch {
                 out.append(c);
             }
         }
-        return out.toString();
     }
 }

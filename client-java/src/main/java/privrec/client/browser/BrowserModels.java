@@ -1,14 +1,19 @@
 package privrec.client.browser;
 
+import privrec.client.js.dom.BrowserPacer;
 import privrec.client.js.net.BrowserCaches;
 import privrec.client.js.net.BrowserClock;
 import privrec.client.js.net.FetchHttp;
+import privrec.client.js.net.TextDecoderUtf8;
 import privrec.client.js.net.WebCryptoSha256;
 import privrec.client.js.ort.OrtWebRuntime;
 import privrec.client.model.CachingModelLoader;
 import privrec.client.model.ModelLoader;
 
-/** Wires {@link CachingModelLoader} to the browser: fetch, WebCrypto, Cache API/IndexedDB, onnxruntime-web. */
+/**
+ * Wires {@link CachingModelLoader} to the browser: fetch, WebCrypto, Cache API/IndexedDB, onnxruntime-web (in its
+ * proxy worker), and a pacer that lets the page run between catalog slices.
+ */
 public final class BrowserModels {
     /** Where onnxruntime-web's .mjs/.wasm files are served, relative to the page. */
     public static final String ORT_WASM_PATH = "ort/";
@@ -22,6 +27,8 @@ public final class BrowserModels {
      */
     public static ModelLoader loader(String baseUrl) {
         return listener -> new CachingModelLoader(baseUrl, new FetchHttp(), new WebCryptoSha256(),
-                BrowserCaches.open(), new OrtWebRuntime(ORT_WASM_PATH), BrowserClock::isoDate).load(listener);
+                BrowserCaches.open(), new OrtWebRuntime(ORT_WASM_PATH), BrowserClock::isoDate, new TextDecoderUtf8(),
+                        new BrowserPacer())
+                .load(listener);
     }
 }

@@ -2,13 +2,13 @@ package privrec.client.model;
 
 import privrec.client.text.Numbers;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import privrec.core.Catalog;
-import privrec.core.CatalogFormat;
 import privrec.core.Encoder;
 import privrec.core.FormatException;
 import privrec.core.IncompatibleVersionException;
@@ -19,10 +19,13 @@ import privrec.core.Manifest.FileEntry;
  * The loading flow, over small interfaces so it runs on the JVM in tests:
  * <ol>
  *   <li>GET {@code manifest.json} (bypassing the HTTP cache), parse it, check it fits this app;</li>
- *   <li>for the model and the catalog: take the cache entry named by the manifest's SHA-256 (re-verified), else
- *       GET the file and verify size and SHA-256 before it is used or cached;</li>
- *   <li>parse the catalog, start an inference session;</li>
- *   <li>only then remember this manifest as the last good one and evict files it no longer names.</li>
+ *   <li>for the model and the catalog: take the cache entry named by the manifest's SHA-256, else start its GET —
+ *       both downloads run at once;</li>
+ *   <li>verify both files' size and SHA-256 (re-verified when they came from the cache), start the inference
+ *       session (in the browser it is built in onnxruntime-web's worker), and meanwhile parse the catalog in slices
+ *       ({@link Pacer});</li>
+ *   <li>only then store the downloaded files, remember this manifest as the last good one and evict files it no
+ *       longer names.</li>
  * </ol>
  * When a GET fails, the last good manifest and its cached files are used instead, with a notice. A file that fails
  * its check is never used and never cached.
@@ -36,13 +39,23 @@ public final class CachingModelLoader implements ModelLoader {
     private final BlobCache cache;
     private final InferenceRuntime runtime;
     private final Supplier<String> today;
+    private final Utf8Decoder utf8;
+    private final Pacer pacer;
+
+    /** A loader with the JDK's UTF-8 decoder that never pauses between catalog slices (JVM tests). */
+    public CachingModelLoader(String baseUrl, Http http, Sha256 sha256, BlobCache cache, InferenceRuntime runtime,
+                              Supplier<String> today) {
+        this(baseUrl, http, sha256, cache, runtime, today, Utf8Decoder.JAVA, Pacer.NONE);
+    }
 
     /**
      * @param baseUrl folder of the manifest, ending in "/" (e.g. "models/")
      * @param today   today's date as yyyy-mm-dd, recorded with the last good manifest for the offline notice
+     * @param utf8    decodes the catalog
+     * @param pacer   gives the page a turn between slices of catalog parsing
      */
     public CachingModelLoader(String baseUrl, Http http, Sha256 sha256, BlobCache cache, InferenceRuntime runtime,
-                              Supplier<String> today) {
+                              Supplier<String> today, Utf8Decoder utf8, Pacer pacer) {
         if (baseUrl == null || !(baseUrl.isEmpty() || baseUrl.endsWith("/"))) {
             throw new IllegalArgumentException("baseUrl \"" + baseUrl + "\" must be empty or end with /");
         }
@@ -52,6 +65,8 @@ public final class CachingModelLoader implements ModelLoader {
         this.cache = cache == null ? new NoCache() : cache;
         this.runtime = runtime;
         this.today = today;
+        this.utf8 = utf8 == null ? Utf8Decoder.JAVA : utf8;
+        this.pacer = pacer == null ? Pacer.NONE : pacer;
     }
 
     @Override
@@ -66,17 +81,14 @@ public final class CachingModelLoader implements ModelLoader {
         }
         Manifest manifest = parseManifest(manifestText, MANIFEST_FILE);
         Attempt attempt = new Attempt(out, true);
-        byte[] model;
-        byte[] catalog;
+        LoadedModel loaded;
         try {
-            model = attempt.obtain(manifest.file(manifest.modelFile()));
-            catalog = attempt.obtain(manifest.file(manifest.catalogFile()));
+            loaded = build(manifest, attempt, null, out);
         } catch (HttpException e) {
             // The manifest arrived but a file did not: the last good model is still a verified, usable one.
             return loadOffline(out, e);
         }
-        LoadedModel.Source source = attempt.downloaded > 0 ? LoadedModel.Source.NETWORK : LoadedModel.Source.CACHE;
-        LoadedModel loaded = build(manifest, model, catalog, source, null, attempt.downloaded, out);
+        attempt.storeDownloads();
         remember(manifestText, manifest, attempt);
         // Read the notice last: remembering may itself hit a full or unavailable cache.
         String notice = attempt.notice();
@@ -95,30 +107,40 @@ public final class CachingModelLoader implements ModelLoader {
         out.stage("Offline: loading the model stored on this device…");
         Manifest manifest = parseManifest(new String(stored, StandardCharsets.UTF_8), "cached " + MANIFEST_FILE);
         Attempt attempt = new Attempt(out, false);
-        byte[] model;
-        byte[] catalog;
+        byte[] date = safeGet(CacheKeys.LAST_GOOD_DATE);
+        String when = date == null ? "" : " cached on " + new String(date, StandardCharsets.UTF_8);
+        String notice = "Offline: " + why + ", so the last good model" + when + " is used.";
         try {
-            model = attempt.obtain(manifest.file(manifest.modelFile()));
-            catalog = attempt.obtain(manifest.file(manifest.catalogFile()));
+            return build(manifest, attempt, notice, out);
         } catch (HttpException impossible) {
             throw new IllegalStateException(impossible);
-        }
-        if (model == null || catalog == null) {
+        } catch (MissingOffline e) {
             throw new ModelLoadException(ModelLoadException.Kind.NETWORK, "Cannot load the recommendation model: "
                     + why + ", and the copy stored on this device is incomplete. Check the connection and try again.",
                     cause);
         }
-        byte[] date = safeGet(CacheKeys.LAST_GOOD_DATE);
-        String when = date == null ? "" : " cached on " + new String(date, StandardCharsets.UTF_8);
-        String notice = "Offline: " + why + ", so the last good model" + when + " is used.";
-        return build(manifest, model, catalog, LoadedModel.Source.CACHE_OFFLINE, notice, 0, out);
     }
 
-    private LoadedModel build(Manifest manifest, byte[] modelBytes, byte[] catalogBytes, LoadedModel.Source source,
-                              String notice, int downloaded, LoadListener out) throws ModelLoadException {
+    /**
+     * Both files requested at once; the session starts as soon as both are verified, and the catalog is parsed
+     * while it starts (a catalog that then fails to parse leaves that session unused).
+     */
+    private LoadedModel build(Manifest manifest, Attempt attempt, String notice, LoadListener out)
+            throws HttpException, ModelLoadException {
+        Attempt.Pending modelFile = attempt.begin(manifest.file(manifest.modelFile()));
+        Attempt.Pending catalogFile = attempt.begin(manifest.file(manifest.catalogFile()));
+        byte[] modelBytes = attempt.finish(modelFile);
+        byte[] catalogBytes = attempt.finish(catalogFile);
+        out.stage("Starting the recommendation engine…");
+        InferenceRuntime.Starting starting;
+        try {
+            starting = runtime.startSession(modelBytes);
+        } catch (RuntimeException e) {
+            throw engineFailed(e);
+        }
         Catalog catalog;
         try {
-            catalog = CatalogFormat.parse(new String(catalogBytes, StandardCharsets.UTF_8), manifest.catalogFile());
+            catalog = SlicedCatalog.parse(catalogBytes, manifest.catalogFile(), utf8, pacer);
         } catch (FormatException e) {
             throw new ModelLoadException(ModelLoadException.Kind.CORRUPT,
                     "The movie catalog is damaged: " + e.getMessage(), e);
@@ -127,16 +149,28 @@ public final class CachingModelLoader implements ModelLoader {
             throw new ModelLoadException(ModelLoadException.Kind.CORRUPT, "The movie catalog has " + catalog.size()
                     + " movies but the model expects " + manifest.itemCount() + ".");
         }
-        out.stage("Starting the recommendation engine…");
         InferenceSessionHandle session;
         try {
-            session = runtime.createSession(modelBytes);
+            session = starting.session();
         } catch (RuntimeException e) {
-            throw new ModelLoadException(ModelLoadException.Kind.RUNTIME_UNAVAILABLE,
-                    "The recommendation engine could not start: " + e.getMessage(), e);
+            throw engineFailed(e);
         }
         SessionScorer scorer = new SessionScorer(session, manifest.itemCount(), Encoder.profileWidth());
-        return new LoadedModel(manifest, catalog, scorer, source, notice, downloaded);
+        LoadedModel.Source source = !attempt.online ? LoadedModel.Source.CACHE_OFFLINE
+                : attempt.downloaded > 0 ? LoadedModel.Source.NETWORK : LoadedModel.Source.CACHE;
+        return new LoadedModel(manifest, catalog, scorer, source, notice, attempt.downloaded);
+    }
+
+    private static ModelLoadException engineFailed(RuntimeException e) {
+        return new ModelLoadException(ModelLoadException.Kind.RUNTIME_UNAVAILABLE,
+                "The recommendation engine could not start: " + e.getMessage(), e);
+    }
+
+    /** Offline and a file the last good manifest names is not in the cache. */
+    private static final class MissingOffline extends RuntimeException {
+        MissingOffline() {
+            super(null, null, false, false);
+        }
     }
 
     private static LoadedModel withNotice(LoadedModel m, String notice) {
@@ -202,6 +236,7 @@ public final class CachingModelLoader implements ModelLoader {
     private final class Attempt {
         private final LoadListener out;
         private final boolean online;
+        private final List<Pending> toStore = new ArrayList<>();
         private int downloaded;
         private String cacheProblem;
 
@@ -210,26 +245,55 @@ public final class CachingModelLoader implements ModelLoader {
             this.online = online;
         }
 
-        /** Verified bytes of {@code entry}: from the cache, else (online only) downloaded; null if offline and absent. */
-        byte[] obtain(FileEntry entry) throws HttpException, ModelLoadException {
-            String key = CacheKeys.file(entry.sha256());
-            byte[] cached = safeGet(key);
-            if (cached != null) {
-                if (matches(cached, entry)) {
-                    return cached;
-                }
-                // Damaged on disk (or edited): drop it and fetch a good copy.
-                try {
-                    cache.delete(key);
-                } catch (RuntimeException e) {
-                    cacheFailed(e);
-                }
+        /** A file being obtained: its cached bytes (not yet verified) or its download under way. */
+        final class Pending {
+            final FileEntry entry;
+            final byte[] cached;
+            Http.Download download;
+
+            Pending(FileEntry entry, byte[] cached, Http.Download download) {
+                this.entry = entry;
+                this.cached = cached;
+                this.download = download;
             }
+        }
+
+        /** Looks the file up in the cache and, when absent and online, starts its GET at once. */
+        Pending begin(FileEntry entry) {
+            byte[] cached = safeGet(CacheKeys.file(entry.sha256()));
+            return new Pending(entry, cached, cached == null ? startDownload(entry) : null);
+        }
+
+        private Http.Download startDownload(FileEntry entry) {
             if (!online) {
                 return null;
             }
             out.stage("Downloading " + entry.name() + " (" + Numbers.bytes(entry.bytes()) + ")…");
-            byte[] bytes = http.getBytes(baseUrl + entry.name(), loaded -> out.progress(entry.name(), loaded, entry.bytes()));
+            return http.start(baseUrl + entry.name(), loaded -> out.progress(entry.name(), loaded, entry.bytes()));
+        }
+
+        /**
+         * Verified bytes of the file: the cached copy when it matches, else (online only) the download; offline
+         * and absent throws {@link MissingOffline}. Downloads are stored later, by {@link #storeDownloads}.
+         */
+        byte[] finish(Pending file) throws HttpException, ModelLoadException {
+            FileEntry entry = file.entry;
+            if (file.cached != null) {
+                if (matches(file.cached, entry)) {
+                    return file.cached;
+                }
+                // Damaged on disk (or edited): drop it and fetch a good copy.
+                try {
+                    cache.delete(CacheKeys.file(entry.sha256()));
+                } catch (RuntimeException e) {
+                    cacheFailed(e);
+                }
+                file.download = startDownload(entry);
+            }
+            if (file.download == null) {
+                throw new MissingOffline();
+            }
+            byte[] bytes = file.download.bytes();
             downloaded += bytes.length;
             out.stage("Verifying " + entry.name() + "…");
             if (bytes.length != entry.bytes()) {
@@ -242,14 +306,25 @@ public final class CachingModelLoader implements ModelLoader {
                         + entry.name() + " does not match its published SHA-256 fingerprint, so it may have been"
                         + " altered. It was discarded and not used. Try again later.");
             }
-            if (cache.persistent() && cacheProblem == null) {
+            toStore.add(new Pending(entry, bytes, null));
+            return bytes;
+        }
+
+        /** Puts the verified downloads into the cache, by hash (after the model started, so it never waits on this). */
+        void storeDownloads() {
+            if (!cache.persistent()) {
+                return;
+            }
+            for (Pending file : toStore) {
+                if (cacheProblem != null) {
+                    return;
+                }
                 try {
-                    cache.put(key, bytes);
+                    cache.put(CacheKeys.file(file.entry.sha256()), file.cached);
                 } catch (RuntimeException e) {
                     cacheFailed(e);
                 }
             }
-            return bytes;
         }
 
         private boolean matches(byte[] bytes, FileEntry entry) throws ModelLoadException {

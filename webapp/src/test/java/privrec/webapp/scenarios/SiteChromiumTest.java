@@ -104,6 +104,8 @@ class SiteChromiumTest {
         app.unlock(NAME, PASSWORD);
         app.waitForView("ratings");
         assertEquals("#/ratings", app.hash());
+        // The reload loads the model again (from the Cache API, in onnxruntime-web's worker); the next tests need it.
+        app.waitModelSettled();
     }
 
     @Test
@@ -180,6 +182,7 @@ class SiteChromiumTest {
         chrome.driver().navigate().refresh();
         app.waitForView("unlock");
         app.unlock(NAME, PASSWORD);
+        app.waitModelSettled(); // the movie page needs the catalog, loaded again after the reload
         app.waitForView("movie");
         assertEquals("7", selectValue("movie-rating"));
 

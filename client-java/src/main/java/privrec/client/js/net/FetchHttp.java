@@ -24,6 +24,17 @@ public final class FetchHttp implements Http {
         return Bytes.toJava(result.getBody());
     }
 
+    /** The fetch starts now; {@link Download#bytes} waits for it (on a TeaVM thread). */
+    @Override
+    public Download start(String url, Progress progress) {
+        JSPromise<FetchResult> pending = get(url, progress == null ? null : progress::received);
+        return () -> {
+            FetchResult result = JsPromises.await(pending);
+            checkOk(url, result);
+            return Bytes.toJava(result.getBody());
+        };
+    }
+
     @Override
     public String getText(String url) throws HttpException {
         // Bytes, then UTF-8 in Java: one code path for both transports, and no reliance on the server's charset.

@@ -2,7 +2,9 @@ package privrec.client.js.ort;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSByRef;
+import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
+import org.teavm.jso.core.JSArrayReader;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Uint8Array;
@@ -20,9 +22,12 @@ final class Ort {
     static native boolean available();
 
     /**
-     * CPU (wasm) only, one thread, no proxy worker, quiet logs; runtime files from {@code wasmPaths}. One thread
-     * because threads need cross-origin isolation and were slower on 2 cores; no proxy because it adds a worker
-     * hop per call for models this small.
+     * CPU (wasm) only, one thread, quiet logs; runtime files from {@code wasmPaths}; inference in onnxruntime-web's
+     * proxy worker. One thread because 2 threads were slower on 2 cores (platform notes). The proxy worker
+     * (a classic worker started from ort/ort.wasm.min.js itself, so CSP {@code worker-src 'self'}) compiles the
+     * wasm, parses the model and runs every inference off the main thread: at 87,000 movies creating the session
+     * alone would otherwise block the page for seconds. The model bytes are transferred to it, not copied; each
+     * run costs one message round trip (~0.3 ms, platform notes).
      */
     @JSBody(params = "wasmPaths", script = ""
             + "var env = ort.env;"
@@ -32,7 +37,7 @@ final class Ort {
             + "if ('trace' in env) env.trace = false;"
             + "if (env.wasm) {"
             + "  env.wasm.numThreads = 1;"
-            + "  env.wasm.proxy = false;"
+            + "  env.wasm.proxy = true;"
             // Absolute on purpose: a relative "ort/" is taken as a bare module specifier by the .mjs loader, and
             // the .mjs and .wasm would resolve against different bases.
             + "  env.wasm.wasmPaths = new URL(wasmPaths, document.baseURI).href;"
@@ -47,27 +52,33 @@ final class Ort {
     static native JSPromise<InferenceSession> createSession(Uint8Array bytes);
 
     /**
-     * Builds one float32 tensor per feed, with dims as a plain number array {@code [rows, width]} (ort rejects
-     * typed-array dims and rank-1 inputs), runs the session and resolves with a fresh copy of the named output.
+     * Builds one tensor per feed (type 'float32' or 'int32', dims a plain number array — ort rejects typed-array
+     * dims), runs the session fetching only {@code outputName} and resolves with a fresh copy of it (float32).
      */
-    @JSBody(params = {"session", "names", "datas", "rows", "widths", "outputName"}, script = ""
+    @JSBody(params = {"session", "names", "types", "datas", "dims", "outputName"}, script = ""
             + "return Promise.resolve().then(function () {"
             + "  var feeds = {};"
             + "  for (var i = 0; i < names.length; i++) {"
-            + "    feeds[names[i]] = new ort.Tensor('float32', datas[i], [rows[i], widths[i]]);"
+            + "    feeds[names[i]] = new ort.Tensor(types[i], datas[i], dims[i]);"
             + "  }"
-            + "  return session.run(feeds);"
+            // Only the wanted output: a scoring run must not also compute the explanation output, nor the reverse.
+            + "  return session.run(feeds, [outputName]);"
             + "}).then(function (results) {"
             + "  var t = results[outputName];"
             + "  if (!t) throw new Error('the model has no output named \"' + outputName + '\"');"
             + "  if (t.type !== 'float32') throw new Error('output \"' + outputName + '\" is ' + t.type + ', expected float32');"
             + "  var out = new Float32Array(t.data.length);"
             + "  out.set(t.data);"
-            + "  if (typeof t.dispose === 'function') t.dispose();"
+            + "  for (var k in results) if (typeof results[k].dispose === 'function') results[k].dispose();"
             + "  return out;"
             + "});")
-    static native JSPromise<Float32Array> run(InferenceSession session, String[] names, JSArray<Float32Array> datas,
-                                              int[] rows, int[] widths, String outputName);
+    static native JSPromise<Float32Array> run(InferenceSession session, String[] names, String[] types,
+                                              JSArray<JSObject> datas, JSArray<JSArrayReader<?>> dims,
+                                              String outputName);
+
+    /** A plain JS array of numbers (a Java int[] reaches JS as an Int32Array, which ort refuses as dims). */
+    @JSBody(params = "values", script = "return Array.prototype.slice.call(values);")
+    static native JSArrayReader<?> numberArray(int[] values);
 
     // dst is the Java array's own Float32Array (by reference): set() writes straight into Java memory.
     @JSBody(params = {"dst", "src"}, script = "dst.set(src);")

@@ -1,5 +1,6 @@
 package privrec.client.js.ort;
 
+import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Uint8Array;
 import privrec.client.js.JsException;
@@ -19,6 +20,12 @@ public final class OrtWebRuntime implements InferenceRuntime {
 
     @Override
     public InferenceSessionHandle createSession(byte[] modelBytes) {
+        return startSession(modelBytes).session();
+    }
+
+    /** onnxruntime-web builds the session in its proxy worker; this thread only waits in {@code session()}. */
+    @Override
+    public Starting startSession(byte[] modelBytes) {
         if (!Ort.available()) {
             throw new JsException("Error", "onnxruntime-web (the global \"ort\") is not loaded");
         }
@@ -29,6 +36,7 @@ public final class OrtWebRuntime implements InferenceRuntime {
         // A JS-owned copy: ort may keep or transfer the buffer it is given.
         Int8Array copy = new Int8Array(modelBytes.length);
         copy.set(modelBytes);
-        return new OrtWebSession(JsPromises.await(Ort.createSession(new Uint8Array(copy.getBuffer()))));
+        JSPromise<InferenceSession> pending = Ort.createSession(new Uint8Array(copy.getBuffer()));
+        return () -> new OrtWebSession(JsPromises.await(pending));
     }
 }

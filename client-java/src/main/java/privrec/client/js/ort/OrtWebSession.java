@@ -1,7 +1,10 @@
 package privrec.client.js.ort;
 
+import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
+import org.teavm.jso.core.JSArrayReader;
 import org.teavm.jso.typedarrays.Float32Array;
+import org.teavm.jso.typedarrays.Int32Array;
 import privrec.client.js.JsPromises;
 import privrec.client.model.InferenceSessionHandle;
 
@@ -16,20 +19,27 @@ final class OrtWebSession implements InferenceSessionHandle {
     @Override
     public float[] run(Feed[] feeds, String outputName) {
         String[] names = new String[feeds.length];
-        JSArray<Float32Array> datas = new JSArray<>();
-        int[] rows = new int[feeds.length];
-        int[] widths = new int[feeds.length];
+        String[] types = new String[feeds.length];
+        JSArray<JSObject> datas = new JSArray<>();
+        JSArray<JSArrayReader<?>> dims = new JSArray<>();
         for (int i = 0; i < feeds.length; i++) {
             names[i] = feeds[i].name();
-            // A fresh JS-owned buffer per run: run() detaches its inputs, and a view of the Java array would
-            // detach (or alias) the caller's memory.
-            Float32Array fresh = new Float32Array(feeds[i].data().length);
-            fresh.set(feeds[i].data());
-            datas.push(fresh);
-            rows[i] = feeds[i].rows();
-            widths[i] = feeds[i].width();
+            // A fresh JS-owned buffer per run: run() detaches (transfers to the worker) its inputs, and a view of
+            // the Java array would detach (or alias) the caller's memory.
+            if (feeds[i].floats() != null) {
+                Float32Array fresh = new Float32Array(feeds[i].floats().length);
+                fresh.set(feeds[i].floats());
+                datas.push(fresh);
+                types[i] = "float32";
+            } else {
+                Int32Array fresh = new Int32Array(feeds[i].ints().length);
+                fresh.set(feeds[i].ints());
+                datas.push(fresh);
+                types[i] = "int32";
+            }
+            dims.push(Ort.numberArray(feeds[i].dims()));
         }
-        Float32Array output = JsPromises.await(Ort.run(session, names, datas, rows, widths, outputName));
+        Float32Array output = JsPromises.await(Ort.run(session, names, types, datas, dims, outputName));
         float[] result = new float[output.getLength()];
         Ort.copyInto(result, output);
         return result;
