@@ -36,7 +36,11 @@ public record Manifest(int formatVersion, int encoderVersion, String modelId, St
     public static final String HISTORY_INPUT = "history";
     public static final String PROFILE_INPUT = "profile";
     public static final String SCORES_OUTPUT = "scores";
-    /** Explanation inputs (each has a default in the graph, so a scoring run does not feed them); see {@link ItemScorer#contributions}. */
+    /**
+     * Explanation inputs and output ({@link ItemScorer#contributions}): {@code explain_items} int32 [L],
+     * {@code explain_weights} float32 [L], {@code explain_targets} int32 [C] → {@code contributions} float32 [L, C].
+     * Every run feeds every input; the unwanted part gets an empty batch (see {@link ItemScorer#contributions}).
+     */
     public static final String EXPLAIN_ITEMS_INPUT = "explain_items";
     public static final String EXPLAIN_WEIGHTS_INPUT = "explain_weights";
     public static final String EXPLAIN_TARGETS_INPUT = "explain_targets";
