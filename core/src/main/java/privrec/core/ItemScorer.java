@@ -14,10 +14,18 @@ public interface ItemScorer {
      * How much each liked movie alone adds to each target's score: row-major {@code items.length × targets.length},
      * entry {@code [l][c]} = score of target c for a history holding only {@code items[l]} at {@code weights[l]},
      * minus its score for an empty history (the profile part cancels). The exported graph computes this directly
-     * from the item basis (output {@code contributions}, L·k·C instead of L·n·k), and ONNX-backed scorers
-     * override this method with one run that fetches it. ONNX Runtime (Java and web) executes every node whatever is
-     * fetched and needs every input, so that run also feeds one empty history row and an empty profile: one scoring
-     * pass plus L·k·C. This default computes it the long way, with one batched {@link #score} call of L + 1 rows.
+     * from the item basis (output {@code contributions}, L·k + L·k·C instead of L·n·k), and ONNX-backed scorers
+     * override this method with one run that fetches it. This default computes it the long way, with one batched
+     * {@link #score} call of L + 1 rows (so fixed-score test scorers keep working).
+     *
+     * <p>Feeding, as checked with ONNX Runtime Java 1.29 and onnxruntime-web 1.30 (wasm): the explanation inputs
+     * cannot have default values, because neither runtime lets a run feed an input that is also an initializer
+     * (Java: "Unknown input name", web: "invalid input"); onnxruntime-web rejects a run that does not feed every
+     * input ("input 'x' is missing in 'feeds'"), and ONNX Runtime Java executes every node whatever is fetched, so
+     * a run without some input fails in the node that reads it ("Missing Input"). Every run therefore feeds all five inputs, and the part it does not want gets an
+     * empty batch, which both runtimes accept and which costs nothing: a scoring run feeds {@code explain_items},
+     * {@code explain_weights} and {@code explain_targets} with 0 entries ({@code contributions} is 0 × 0), an
+     * explanation run feeds {@code history} [0, n] and {@code profile} [0, 30] ({@code scores} is 0 × n).
      *
      * @param itemCount catalog size (the default needs it to build history rows)
      * @param items   catalog columns of the liked movies

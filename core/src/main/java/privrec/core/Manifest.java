@@ -32,18 +32,40 @@ public record Manifest(int formatVersion, int encoderVersion, String modelId, St
                        List<TensorSpec> inputs, List<TensorSpec> outputs, List<String> profileFeatures,
                        List<FileEntry> files, Map<String, Object> metrics, Map<String, Object> training) {
 
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * 2: the model has the explanation inputs and output (issue 13), which every run must feed, so a version-1
+     * client (feeding only history and profile) cannot run a version-2 model and is refused up front.
+     */
+    public static final int FORMAT_VERSION = 2;
     public static final String HISTORY_INPUT = "history";
     public static final String PROFILE_INPUT = "profile";
     public static final String SCORES_OUTPUT = "scores";
-    /** Explanation inputs (each has a default in the graph, so a scoring run does not feed them); see {@link ItemScorer#contributions}. */
+    /**
+     * Explanation inputs and output ({@link ItemScorer#contributions}): {@code explain_items} int32 [L],
+     * {@code explain_weights} float32 [L], {@code explain_targets} int32 [C] → {@code contributions} float32 [L, C].
+     * Every run feeds every input; the unwanted part gets an empty batch (see {@link ItemScorer#contributions}).
+     */
     public static final String EXPLAIN_ITEMS_INPUT = "explain_items";
     public static final String EXPLAIN_WEIGHTS_INPUT = "explain_weights";
     public static final String EXPLAIN_TARGETS_INPUT = "explain_targets";
     public static final String CONTRIBUTIONS_OUTPUT = "contributions";
 
-    /** A tensor name and shape. */
-    public record TensorSpec(String name, int[] shape) {
+    /** Element type of most tensors; {@link TensorSpec#type} is written to JSON only when it differs. */
+    public static final String FLOAT32 = "float32";
+    public static final String INT32 = "int32";
+
+    /** A tensor name, shape and element type ({@link #FLOAT32} or {@link #INT32}). */
+    public record TensorSpec(String name, int[] shape, String type) {
+        public TensorSpec {
+            if (!FLOAT32.equals(type) && !INT32.equals(type)) {
+                throw new IllegalArgumentException("tensor " + name + " has unsupported type \"" + type + "\"");
+            }
+        }
+
+        /** A float32 tensor. */
+        public TensorSpec(String name, int[] shape) {
+            this(name, shape, FLOAT32);
+        }
     }
 
     /** A shipped file: name relative to the manifest, lowercase hex SHA-256, size in bytes. */
@@ -134,6 +156,9 @@ public record Manifest(int formatVersion, int encoderVersion, String modelId, St
                 shape.add(d);
             }
             t.put("shape", shape);
+            if (!tensor.type().equals(FLOAT32)) {
+                t.put("type", tensor.type());
+            }
             list.add(t);
         }
         return list;
@@ -178,7 +203,12 @@ public record Manifest(int formatVersion, int encoderVersion, String modelId, St
                 }
                 shape[i] = (Integer) dims.get(i);
             }
-            tensors.add(new TensorSpec(tf.string("name"), shape));
+            String type = t.get("type") == null ? FLOAT32 : tf.string("type");
+            try {
+                tensors.add(new TensorSpec(tf.string("name"), shape, type));
+            } catch (IllegalArgumentException e) {
+                throw new FormatException(source + ": " + e.getMessage());
+            }
         }
         return tensors;
     }

@@ -44,11 +44,29 @@ class FormatsTest {
         Manifest future = sampleManifest(Manifest.FORMAT_VERSION, Encoder.VERSION + 1);
         FormatException e = assertThrows(IncompatibleVersionException.class, future::checkCompatible);
         assertTrue(e.getMessage().contains("encoder version"), e.getMessage());
-        String newerFormat = manifest.toJson().replace("\"formatVersion\": 1", "\"formatVersion\": 99");
-        assertThrows(IncompatibleVersionException.class, () -> Manifest.parse(newerFormat, "manifest.json"));
+        for (int other : new int[]{1, 99}) { // 1: before the explanation inputs, which a version-1 client cannot feed
+            String format = manifest.toJson().replace("\"formatVersion\": " + Manifest.FORMAT_VERSION,
+                    "\"formatVersion\": " + other);
+            assertTrue(format.contains("\"formatVersion\": " + other), "the test edits the format version");
+            assertThrows(IncompatibleVersionException.class, () -> Manifest.parse(format, "manifest.json"));
+        }
         String missing = manifest.toJson().replace("\"modelId\"", "\"modelIdentifier\"");
         FormatException m = assertThrows(FormatException.class, () -> Manifest.parse(missing, "manifest.json"));
         assertEquals("manifest.json: field \"modelId\" is missing", m.getMessage());
+    }
+
+    @Test
+    void tensorTypesRoundTripAndOnlyNonFloatOnesAreWritten() {
+        Manifest manifest = sampleManifest(Manifest.FORMAT_VERSION, Encoder.VERSION);
+        String json = manifest.toJson();
+        assertTrue(json.contains("\"type\": \"int32\""), json);
+        assertEquals(1, json.split("\"type\"", -1).length - 1, "only the int32 input names its type");
+        Manifest back = Manifest.parse(json, "manifest.json");
+        assertEquals(Manifest.INT32, back.inputs().get(2).type());
+        assertEquals(Manifest.FLOAT32, back.inputs().get(0).type());
+        String unknown = json.replace("\"int32\"", "\"int64\"");
+        FormatException e = assertThrows(FormatException.class, () -> Manifest.parse(unknown, "manifest.json"));
+        assertTrue(e.getMessage().contains("int64"), e.getMessage());
     }
 
     @Test
@@ -61,7 +79,8 @@ class FormatsTest {
         String hash = "ab".repeat(32);
         return new Manifest(format, encoder, "m-1", "test", "unit", "1998-04-22", "model.onnx", "catalog.tsv", 3,
                 List.of(new Manifest.TensorSpec("history", new int[] {-1, 3}),
-                        new Manifest.TensorSpec("profile", new int[] {-1, 30})),
+                        new Manifest.TensorSpec("profile", new int[] {-1, 30}),
+                        new Manifest.TensorSpec("explain_items", new int[] {-1}, Manifest.INT32)),
                 List.of(new Manifest.TensorSpec("scores", new int[] {-1, 3})),
                 Encoder.PROFILE_FEATURES,
                 List.of(new Manifest.FileEntry("model.onnx", hash, 1234), new Manifest.FileEntry("catalog.tsv", hash, 99)),

@@ -35,8 +35,9 @@ import privrec.trainer.model.ProfileRegression;
  *   contributions = Mul(Gemm(Mul(Mul(Gather(U, items), Unsqueeze(Mul(Pow(weights, p), Gather(a, items)), 1)), s),
  *                            Gather(U, targets), transB=1), Gather(d, targets))          explanations
  * </pre>
- * A trained (quantized) model's U and the profile weights W are stored as int8 codes and cast back to float32
- * in the graph ({@link Int8Initializers}); the explanation inputs default to one entry each ({@link GraphTypes}).
+ * A quantized model ({@code HybridModel#quantized}) is stored compactly ({@link CompactStorage}): U and the
+ * profile weights W as int8 codes, the per-item vectors as float16, each cast back to float32 in the graph.
+ * The explanation inputs are typed by {@link GraphTypes}.
  * The model proto is assembled here rather than by {@code ONNXExportable.buildModel}, which would embed Tribuo's
  * full training provenance (paths, host, timestamps) in the shipped file. Only {@link #METADATA_KEYS} go in.
  */
@@ -107,7 +108,7 @@ public final class OnnxExport {
         ONNXNode weighted = popular.apply(ONNXOperators.MUL, onnx.constant("beta", model.beta()));
         collab.apply(ONNXOperators.ADD, weighted).assignTo(scores);
         OnnxMl.GraphProto graph = GraphTypes.explanationInputs(onnx.buildGraph());
-        return f.hasInt8Basis() ? Int8Initializers.apply(graph) : graph;
+        return f.hasInt8Basis() ? CompactStorage.apply(graph) : graph;
     }
 
     /**

@@ -55,6 +55,7 @@ public record CollaborativeFactors(float[] u, float[] s, float[] d, float inputP
      * into the item vectors (a' = a ⊙ r, d' = d ⊙ r), since {@code (h^p ⊙ a)·U = (h^p ⊙ a ⊙ r)·Q} and
      * {@code (t·Uᵀ) ⊙ d = (t·Qᵀ) ⊙ d ⊙ r}. The returned factors hold the codes as floats ({@link #hasInt8Basis});
      * the export stores them as an int8 tensor cast to float in the graph, which ONNX Runtime folds once at load.
+     * a' and d' are rounded to float16 ({@link Half}), as stored; s (k values) stays float32.
      */
     public CollaborativeFactors quantized() {
         int n = itemCount;
@@ -74,7 +75,7 @@ public record CollaborativeFactors(float[] u, float[] s, float[] d, float inputP
             input[j] = inputScale[j] * r;
             output[j] = d[j] * r;
         }
-        return new CollaborativeFactors(codes, s, output, inputPower, input, n, k);
+        return new CollaborativeFactors(codes, s, Half.round(output), inputPower, Half.round(input), n, k);
     }
 
     /** True when U holds int8 codes ({@link #quantized}). */

@@ -17,24 +17,13 @@ public record ProfileWeights(float[] w, float[] b, int itemCount) {
     }
 
     /**
-     * W as int8 codes with one scale per item (column): {@code W'[f][j] = q[f][j] · c_j}, rounded to float32 like
-     * the graph's Mul. The export quantizes Tribuo's weight tensor the same way, from the same float32 values.
+     * What ships: W as int8 codes with one float16 scale per item (column), {@code W'[f][j] = q[f][j] · c_j}
+     * rounded to float32 like the graph's Mul ({@link Int8#columns}), and b as float16 ({@link Half}). The export
+     * stores Tribuo's weight tensor the same way, from the same float32 values.
      */
     public ProfileWeights quantized() {
-        int n = itemCount;
-        int width = Encoder.profileWidth();
-        float[] out = new float[w.length];
-        for (int j = 0; j < n; j++) {
-            float max = 0f;
-            for (int f = 0; f < width; f++) {
-                max = Math.max(max, Math.abs(w[f * n + j]));
-            }
-            float c = Int8.scale(max);
-            for (int f = 0; f < width; f++) {
-                out[f * n + j] = Int8.code(w[f * n + j], c) * c;
-            }
-        }
-        return new ProfileWeights(out, b, n);
+        return new ProfileWeights(Int8.columns(w, Encoder.profileWidth(), itemCount).dequantized(), Half.round(b),
+                itemCount);
     }
 
     /** The raw profile scores (before β) for one profile row. */

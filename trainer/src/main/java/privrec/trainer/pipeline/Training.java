@@ -242,9 +242,9 @@ public final class Training {
         List<Manifest.TensorSpec> inputs = List.of(
                 new Manifest.TensorSpec(Manifest.HISTORY_INPUT, new int[]{-1, n}),
                 new Manifest.TensorSpec(Manifest.PROFILE_INPUT, new int[]{-1, Encoder.profileWidth()}),
-                new Manifest.TensorSpec(Manifest.EXPLAIN_ITEMS_INPUT, new int[]{-1}),
+                new Manifest.TensorSpec(Manifest.EXPLAIN_ITEMS_INPUT, new int[]{-1}, Manifest.INT32),
                 new Manifest.TensorSpec(Manifest.EXPLAIN_WEIGHTS_INPUT, new int[]{-1}),
-                new Manifest.TensorSpec(Manifest.EXPLAIN_TARGETS_INPUT, new int[]{-1}));
+                new Manifest.TensorSpec(Manifest.EXPLAIN_TARGETS_INPUT, new int[]{-1}, Manifest.INT32));
         List<Manifest.TensorSpec> outputs = List.of(new Manifest.TensorSpec(Manifest.SCORES_OUTPUT, new int[]{-1, n}),
                 new Manifest.TensorSpec(Manifest.CONTRIBUTIONS_OUTPUT, new int[]{-1, -1}));
         List<Manifest.FileEntry> files = List.of(

@@ -79,14 +79,42 @@ class OnnxExportTest {
             assertTrue(List.of("Gemm", "Mul", "Add", "Gather", "Identity", "Pow", "Cast", "Unsqueeze")
                     .contains(node.getOpType()), node.getOpType());
         }
-        // The two large matrices are stored as int8; no float32 tensor is larger than one item vector.
+        // The two large matrices are stored as int8 and the per-item vectors as float16: no float32 tensor holds
+        // as many values as there are items.
+        int vectors = 0;
         for (OnnxMl.TensorProto t : proto.getGraph().getInitializerList()) {
             long size = t.getDimsList().stream().reduce(1L, (x, y) -> x * y);
             if (size > ITEMS) {
                 assertEquals(OnnxMl.TensorProto.DataType.INT8.getNumber(), t.getDataType(), t.getName());
+            } else if (size == ITEMS) {
+                assertEquals(OnnxMl.TensorProto.DataType.FLOAT16.getNumber(), t.getDataType(), t.getName());
+                vectors++;
             }
         }
+        assertEquals(4, vectors, "a', d', the profile column scales and the bias");
         assertTrue(exported.modelId().matches("privrec-[0-9a-f]{16}"));
+    }
+
+    @Test
+    void onnxRuntimeFoldsEveryRestoringNodeWhenTheSessionStarts() throws Exception {
+        java.nio.file.Path optimized = java.nio.file.Files.createTempFile("privrec-optimized-", ".onnx");
+        try {
+            try (ai.onnxruntime.OrtSession.SessionOptions options = new ai.onnxruntime.OrtSession.SessionOptions()) {
+                options.setOptimizedModelFilePath(optimized.toString());
+                Ort.environment().createSession(exported.bytes(), options).close();
+            }
+            OnnxMl.GraphProto graph = OnnxMl.ModelProto.parseFrom(java.nio.file.Files.readAllBytes(optimized)).getGraph();
+            for (OnnxMl.NodeProto node : graph.getNodeList()) {
+                assertFalse(node.getOpType().equals("Cast"), "ONNX Runtime left a Cast: " + node.getName());
+            }
+            for (OnnxMl.TensorProto t : graph.getInitializerList()) {
+                assertFalse(t.getDataType() == OnnxMl.TensorProto.DataType.INT8.getNumber()
+                        || t.getDataType() == OnnxMl.TensorProto.DataType.FLOAT16.getNumber(),
+                        t.getName() + " was not restored to float32 at load");
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(optimized);
+        }
     }
 
     @Test

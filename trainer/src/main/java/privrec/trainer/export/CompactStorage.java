@@ -8,31 +8,39 @@ import java.util.List;
 import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.ByteString;
 
+import privrec.trainer.model.Half;
 import privrec.trainer.model.Int8;
 
 /**
- * Stores the graph's two large matrices as int8 (a quarter of float32) and casts them back in the graph:
+ * Stores a quantized model's weights compactly and restores them in the graph:
  * <ul>
  *   <li>the item basis {@code ease_u} (n × k), whose values are already int8 codes (the row scales live in the
  *       item vectors, {@code CollaborativeFactors#quantized}): {@code ease_u = Cast(ease_u_int8)};</li>
  *   <li>Tribuo's profile weights {@code linear_sgd_weights} (30 × n): int8 codes with one scale per item column,
- *       {@code W = Mul(Cast(profile_w_int8), profile_w_scale)}, computed from the same float32 values as
- *       {@code ProfileWeights#quantized}, so the in-memory model holds the same numbers.</li>
+ *       {@code W = Mul(Cast(profile_w_int8), profile_w_scale)}, and Tribuo's bias rounded to float16, computed from
+ *       the same float32 values as {@code ProfileWeights#quantized} ({@link Int8#columns}, {@link Half#round}), so
+ *       the in-memory model holds the same numbers;</li>
+ *   <li>every float32 vector whose values are exactly float16 · 2^-e ({@link Half#exact}: the item vectors a', d',
+ *       the column scales and the bias, as quantization left them) as float16:
+ *       {@code v = Mul(Cast(v_f16), 2^-e)}, which loses nothing.</li>
  * </ul>
- * Both expressions depend on initializers only, so ONNX Runtime's constant folding turns them into float32
- * tensors once, when the session is created: runs cost what they cost before. Cast rather than DequantizeLinear,
- * which ONNX Runtime deliberately leaves unfolded (it keeps QDQ pairs for its quantized kernels).
+ * Every restoring node depends on initializers only, so ONNX Runtime's constant folding turns them into float32
+ * tensors once, when the session is created (checked: the optimized graph holds no Cast), and a run costs what it
+ * did in float32. Cast rather than DequantizeLinear, which ONNX Runtime deliberately leaves unfolded (it keeps QDQ
+ * pairs for its quantized kernels), so it would dequantize on every run.
  */
-final class Int8Initializers {
+final class CompactStorage {
     static final String BASIS_CODES = "ease_u_int8";
     static final String PROFILE_CODES = "profile_w_int8";
     static final String PROFILE_SCALE = "profile_w_scale";
+    /** Vectors shorter than this stay float32: the Cast and Mul would cost more bytes than they save. */
+    static final int MIN_FLOAT16_LENGTH = 32;
 
-    private Int8Initializers() {
+    private CompactStorage() {
     }
 
     static OnnxMl.GraphProto apply(OnnxMl.GraphProto graph) {
-        OnnxMl.GraphProto.Builder out = graph.toBuilder().clearInitializer();
+        List<OnnxMl.TensorProto> stored = new ArrayList<>();
         List<OnnxMl.NodeProto> front = new ArrayList<>();
         boolean basis = false;
         boolean profile = false;
@@ -46,42 +54,54 @@ final class Int8Initializers {
                 for (int i = 0; i < codes.length; i++) {
                     bytes[i] = (byte) codes[i];
                 }
-                out.addInitializer(int8(BASIS_CODES, t.getDimsList(), bytes));
+                stored.add(int8(BASIS_CODES, t.getDimsList(), bytes));
                 front.add(cast(BASIS_CODES, t.getName()));
                 basis = true;
             } else if (t.getName().startsWith("linear_sgd_weights") && t.getDimsCount() == 2) {
-                int rows = (int) t.getDims(0);
-                int cols = (int) t.getDims(1);
-                float[] w = floats(t);
-                float[] scale = new float[cols];
-                byte[] bytes = new byte[w.length];
-                for (int j = 0; j < cols; j++) {
-                    float max = 0f;
-                    for (int f = 0; f < rows; f++) {
-                        max = Math.max(max, Math.abs(w[f * cols + j]));
-                    }
-                    scale[j] = Int8.scale(max);
-                    for (int f = 0; f < rows; f++) {
-                        bytes[f * cols + j] = Int8.code(w[f * cols + j], scale[j]);
-                    }
-                }
-                out.addInitializer(int8(PROFILE_CODES, t.getDimsList(), bytes));
-                out.addInitializer(float32(PROFILE_SCALE, scale));
+                Int8.Columns w = Int8.columns(floats(t), (int) t.getDims(0), (int) t.getDims(1));
+                stored.add(int8(PROFILE_CODES, t.getDimsList(), w.codes()));
+                stored.add(float32(PROFILE_SCALE, w.scales()));
                 front.add(cast(PROFILE_CODES, PROFILE_CODES + "_float"));
-                front.add(OnnxMl.NodeProto.newBuilder().setOpType("Mul").setName("profile_w_dequantize")
-                        .addInput(PROFILE_CODES + "_float").addInput(PROFILE_SCALE).addOutput(t.getName()).build());
+                front.add(node("Mul", "profile_w_dequantize", t.getName(), PROFILE_CODES + "_float", PROFILE_SCALE));
                 profile = true;
+            } else if (t.getName().startsWith("linear_sgd_bias") && t.getDimsCount() == 1) {
+                stored.add(float32(t.getName(), Half.round(floats(t))));
             } else {
-                out.addInitializer(t);
+                stored.add(t);
             }
         }
         if (!basis || !profile) {
             throw new IllegalStateException("graph lacks the basis or the profile weights to quantize");
         }
-        out.clearNode();
+        OnnxMl.GraphProto.Builder out = graph.toBuilder().clearInitializer().clearNode();
+        for (OnnxMl.TensorProto t : stored) {
+            Half.Vector half = t.getDataType() == OnnxMl.TensorProto.DataType.FLOAT.getNumber()
+                    && t.getDimsCount() == 1 && t.getDims(0) >= MIN_FLOAT16_LENGTH ? Half.exact(floats(t)) : null;
+            if (half == null) {
+                out.addInitializer(t);
+                continue;
+            }
+            String bits = t.getName() + "_f16";
+            String scale = t.getName() + "_f16_scale";
+            out.addInitializer(float16(bits, half.bits()));
+            out.addInitializer(OnnxMl.TensorProto.newBuilder().setName(scale)
+                    .setDataType(OnnxMl.TensorProto.DataType.FLOAT.getNumber())
+                    .addFloatData(Math.scalb(1f, -half.exponent())).build());
+            front.add(cast(bits, bits + "_float"));
+            front.add(node("Mul", t.getName() + "_restore", t.getName(), bits + "_float", scale));
+        }
+        // Restoring nodes first: ONNX wants nodes in topological order, and they read initializers only.
         out.addAllNode(front);
         out.addAllNode(graph.getNodeList());
         return out.build();
+    }
+
+    private static OnnxMl.NodeProto node(String op, String name, String output, String... inputs) {
+        OnnxMl.NodeProto.Builder node = OnnxMl.NodeProto.newBuilder().setOpType(op).setName(name).addOutput(output);
+        for (String input : inputs) {
+            node.addInput(input);
+        }
+        return node.build();
     }
 
     private static OnnxMl.NodeProto cast(String from, String to) {
@@ -95,6 +115,14 @@ final class Int8Initializers {
     private static OnnxMl.TensorProto int8(String name, List<Long> dims, byte[] codes) {
         return OnnxMl.TensorProto.newBuilder().setName(name).setDataType(OnnxMl.TensorProto.DataType.INT8.getNumber())
                 .addAllDims(dims).setRawData(ByteString.copyFrom(codes)).build();
+    }
+
+    private static OnnxMl.TensorProto float16(String name, short[] bits) {
+        ByteBuffer buffer = ByteBuffer.allocate(bits.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asShortBuffer().put(bits);
+        return OnnxMl.TensorProto.newBuilder().setName(name)
+                .setDataType(OnnxMl.TensorProto.DataType.FLOAT16.getNumber())
+                .addDims(bits.length).setRawData(ByteString.copyFrom(buffer.array())).build();
     }
 
     private static OnnxMl.TensorProto float32(String name, float[] values) {
