@@ -155,7 +155,8 @@ public final class CachingModelLoader implements ModelLoader {
         } catch (RuntimeException e) {
             throw engineFailed(e);
         }
-        SessionScorer scorer = new SessionScorer(session, manifest.itemCount(), Encoder.profileWidth());
+        boolean explains = manifest.outputs().stream().anyMatch(t -> t.name().equals(Manifest.CONTRIBUTIONS_OUTPUT));
+        SessionScorer scorer = new SessionScorer(session, manifest.itemCount(), Encoder.profileWidth(), explains);
         LoadedModel.Source source = !attempt.online ? LoadedModel.Source.CACHE_OFFLINE
                 : attempt.downloaded > 0 ? LoadedModel.Source.NETWORK : LoadedModel.Source.CACHE;
         return new LoadedModel(manifest, catalog, scorer, source, notice, attempt.downloaded);

@@ -6,7 +6,7 @@ import java.util.Arrays;
 public interface InferenceSessionHandle {
     /**
      * A named row-major input: float32 ({@code floats}) or int32 ({@code ints}, exactly one of the two is set),
-     * of shape {@code dims} (rank 1 or 2, every dimension ≥ 1).
+     * of shape {@code dims} (rank 1 or 2; a dimension may be 0 — an empty batch, for the part of the graph a run does not want).
      */
     record Feed(String name, float[] floats, int[] ints, int[] dims) {
         public Feed {
@@ -15,7 +15,7 @@ public interface InferenceSessionHandle {
             }
             long size = 1;
             for (int d : dims) {
-                if (d <= 0) {
+                if (d < 0) {
                     throw new IllegalArgumentException("feed " + name + " has dims " + Arrays.toString(dims));
                 }
                 size *= d;
