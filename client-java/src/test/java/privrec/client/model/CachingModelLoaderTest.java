@@ -181,10 +181,10 @@ class CachingModelLoaderTest {
     @Test
     void unknownManifestFormatIsIncompatible() {
         http.serve(ModelFixture.BASE + "manifest.json",
-                fixture.manifest().toJson().replaceFirst("\"formatVersion\"\\s*:\\s*1", "\"formatVersion\": 2")
+                fixture.manifest().toJson().replaceFirst("\"formatVersion\"\\s*:\\s*" + Manifest.FORMAT_VERSION, "\"formatVersion\": 99")
                         .getBytes(StandardCharsets.UTF_8));
         assertTrue(new String(http.files.get(ModelFixture.BASE + "manifest.json"), StandardCharsets.UTF_8)
-                .contains("\"formatVersion\": 2"), "fixture edits the format version");
+                .contains("\"formatVersion\": 99"), "fixture edits the format version");
 
         assertEquals(ModelLoadException.Kind.INCOMPATIBLE, loadFails().kind());
     }

@@ -4,6 +4,8 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.util.HashMap;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,9 @@ public final class ReferenceScorer implements AutoCloseable {
                      new long[] {1, history.length});
              OnnxTensor p = OnnxTensor.createTensor(OrtJava.environment(), FloatBuffer.wrap(profileRow),
                      new long[] {1, profileRow.length});
-             OrtSession.Result r = session.run(Map.of("history", h, "profile", p))) {
+             OnnxTensor noItems = OnnxTensor.createTensor(OrtJava.environment(), IntBuffer.wrap(new int[0]), new long[] {0});
+             OnnxTensor noWeights = OnnxTensor.createTensor(OrtJava.environment(), FloatBuffer.wrap(new float[0]), new long[] {0});
+             OrtSession.Result r = session.run(feeds(h, p, noItems, noWeights))) {
             FloatBuffer out = ((OnnxTensor) r.get("scores").orElseThrow()).getFloatBuffer();
             float[] scores = new float[out.remaining()];
             out.get(scores);
@@ -57,6 +61,21 @@ public final class ReferenceScorer implements AutoCloseable {
         } catch (OrtException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * history and profile, plus empty explanation inputs when the model has them (every run must feed every input,
+     * see {@code ItemScorer#contributions}).
+     */
+    private Map<String, OnnxTensor> feeds(OnnxTensor h, OnnxTensor p, OnnxTensor noItems, OnnxTensor noWeights)
+            throws OrtException {
+        Map<String, OnnxTensor> feeds = new HashMap<>(Map.of("history", h, "profile", p));
+        if (session.getInputNames().contains("explain_items")) {
+            feeds.put("explain_items", noItems);
+            feeds.put("explain_weights", noWeights);
+            feeds.put("explain_targets", noItems);
+        }
+        return feeds;
     }
 
     /** Score of one movie (by id) from a {@link #scores} row. */
