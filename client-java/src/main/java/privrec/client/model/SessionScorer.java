@@ -65,10 +65,8 @@ public final class SessionScorer implements ItemScorer {
 
     private InferenceSessionHandle.Feed[] feeds(float[] history, float[] profile, int rows, int[] items,
                                                 float[] weights, int[] targets) {
-        InferenceSessionHandle.Feed h = new InferenceSessionHandle.Feed(Manifest.HISTORY_INPUT, history, null,
-                new int[] {rows, itemCount});
-        InferenceSessionHandle.Feed p = new InferenceSessionHandle.Feed(Manifest.PROFILE_INPUT, profile, null,
-                new int[] {rows, profileWidth});
+        InferenceSessionHandle.Feed h = new InferenceSessionHandle.Feed(Manifest.HISTORY_INPUT, history, rows, itemCount);
+        InferenceSessionHandle.Feed p = new InferenceSessionHandle.Feed(Manifest.PROFILE_INPUT, profile, rows, profileWidth);
         if (!explains) {
             return new InferenceSessionHandle.Feed[] {h, p};
         }

@@ -57,9 +57,13 @@ public final class Verifier {
             targets[c] = random.nextInt(itemCount);
         }
         float[] expected = inMemory.contributions(itemCount, items, weights, targets);
-        float[] actual = ort.contributions(itemCount, items, weights, targets);
+        return maxAbsDiff(expected, ort.contributions(itemCount, items, weights, targets), "contributions");
+    }
+
+    /** Largest |expected − actual|; a NaN anywhere counts as infinite, a length mismatch throws. */
+    private static double maxAbsDiff(float[] expected, float[] actual, String what) {
         if (actual.length != expected.length) {
-            throw new IllegalStateException("ONNX model returned " + actual.length + " contributions, expected " + expected.length);
+            throw new IllegalStateException("ONNX model returned " + actual.length + " " + what + ", expected " + expected.length);
         }
         double max = 0;
         for (int i = 0; i < expected.length; i++) {
@@ -95,16 +99,7 @@ public final class Verifier {
                     System.arraycopy(Encoder.encodeProfile(p), 0, profile, r * width, width);
                 }
                 float[] expected = inMemory.score(history, profile, batch);
-                float[] actual = ort.score(history, profile, batch);
-                if (actual.length != expected.length) {
-                    throw new IllegalStateException("ONNX model returned " + actual.length + " scores, expected " + expected.length);
-                }
-                for (int i = 0; i < expected.length; i++) {
-                    double diff = Math.abs((double) expected[i] - actual[i]);
-                    if (!(diff <= max)) {
-                        max = Double.isNaN(diff) ? Double.POSITIVE_INFINITY : diff;
-                    }
-                }
+                max = Math.max(max, maxAbsDiff(expected, ort.score(history, profile, batch), "scores"));
                 max = Math.max(max, contributionsDiff(ort, inMemory, itemCount, random));
                 tick.run();
             }
