@@ -214,8 +214,13 @@ public final class Training {
 
     /** Writes the release, manifest last, then removes parts of earlier releases that it does not name. */
     public static void write(Path out, Result result) throws IOException {
-        ArtifactWriter.write(out, result.files());
-        ArtifactWriter.pruneParts(out, result.files().keySet());
+        write(out, result.files());
+    }
+
+    /** Writes release files (parts, provenance, manifest last), then removes stale parts. */
+    public static void write(Path out, Map<String, byte[]> files) throws IOException {
+        ArtifactWriter.write(out, files);
+        ArtifactWriter.pruneParts(out, files.keySet());
     }
 
     private static Map<String, Object> trainingRecord(Interactions data, TrainingUsers users, TrainParams params,
