@@ -127,10 +127,11 @@ public final class BasisRefit {
         }
         CollaborativeFactors collab = new CollaborativeFactors(codes, s, Half.round(d), settings.inputPower(),
                 inputScale, rowScale, itemCount, k);
-        ProfileRegression.Trained profile = ProfileRegression.trainOnGroups(
-                ProfileGroup.inBasis(ProfileGroup.of(users, itemCount), collab), k, settings.profile(), description,
-                dataTime);
-        HybridModel model = new HybridModel(collab, profile.weights().quantized(), (float) settings.beta());
+        List<ProfileGroup> groups = ProfileGroup.of(users, itemCount);
+        ProfileRegression.Trained profile = ProfileRegression.trainOnGroups(ProfileGroup.inBasis(groups, collab), k,
+                settings.profile(), description, dataTime);
+        HybridModel model = new HybridModel(collab, profile.weights().quantized(),
+                Half.round(ProfileGroup.baseline(groups)), (float) settings.beta());
         return new TrainedModel(model, profile.model(), lambda, settings.beta(), settings.inputPopularity(),
                 settings.outputPopularity(), Double.NaN);
     }
