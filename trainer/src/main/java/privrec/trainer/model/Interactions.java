@@ -38,7 +38,7 @@ public record Interactions(List<Movie> movies, List<UserPositives> users, String
 
     /**
      * The data with the columns in a given order, which may hold movies the data has no ratings for (a model update
-     * keeps its base release's columns, {@code privrec.trainer.pipeline.Update}); every rated movie must be in it.
+     * keeps its base release's columns); every rated movie must be in it.
      */
     public static Interactions of(Dataset dataset, List<Movie> columnOrder) {
         List<Movie> movies = new ArrayList<>(columnOrder);

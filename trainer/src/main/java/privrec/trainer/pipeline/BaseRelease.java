@@ -40,7 +40,7 @@ record BaseRelease(Path dir, Manifest manifest, Map<String, byte[]> basisChunks,
         try {
             text = Files.readString(manifestFile, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("--base " + dir + " holds no " + Training.MANIFEST_FILE
+            throw new FormatException("--base " + dir + " holds no " + Training.MANIFEST_FILE
                     + ": point it at a release written by train or update");
         }
         Manifest manifest = Manifest.parse(text, manifestFile.toString());
@@ -49,12 +49,12 @@ record BaseRelease(Path dir, Manifest manifest, Map<String, byte[]> basisChunks,
         for (String name : manifest.partNames()) {
             Path file = dir.resolve(name);
             if (!Files.exists(file)) {
-                throw new IllegalArgumentException("--base release is incomplete: " + name + " is missing");
+                throw new FormatException("--base release is incomplete: " + name + " is missing");
             }
             byte[] bytes = Files.readAllBytes(file);
             Manifest.FileEntry entry = manifest.file(name);
             if (bytes.length != entry.bytes() || !OnnxExport.sha256Hex(bytes).equals(entry.sha256())) {
-                throw new IllegalArgumentException("--base release is damaged: " + name
+                throw new FormatException("--base release is damaged: " + name
                         + " differs from its manifest entry");
             }
             parts.put(name, bytes);
@@ -91,7 +91,7 @@ record BaseRelease(Path dir, Manifest manifest, Map<String, byte[]> basisChunks,
             rows += sizes[c];
         }
         if (rows != manifest.itemCount()) {
-            throw new IllegalArgumentException("--base basis has " + rows + " rows but the manifest says "
+            throw new FormatException("--base basis has " + rows + " rows but the manifest says "
                     + manifest.itemCount() + " items");
         }
         BasisRefit.Basis basis = new BasisRefit.Basis(concat(codes), concat(rowScales), concat(inputScales), rows,
@@ -108,7 +108,7 @@ record BaseRelease(Path dir, Manifest manifest, Map<String, byte[]> basisChunks,
             }
         }
         if (items.size() != rows) {
-            throw new IllegalArgumentException("--base catalog has " + items.size() + " movies but the basis "
+            throw new FormatException("--base catalog has " + items.size() + " movies but the basis "
                     + rows + " rows");
         }
         Map<String, Object> params = map(manifest.training(), "params");
@@ -125,7 +125,7 @@ record BaseRelease(Path dir, Manifest manifest, Map<String, byte[]> basisChunks,
     private static OnnxMl.TensorProto tensor(Map<String, OnnxMl.TensorProto> tensors, String name) {
         OnnxMl.TensorProto t = tensors.get(name);
         if (t == null) {
-            throw new IllegalArgumentException("--base graph has no tensor " + name
+            throw new FormatException("--base graph has no tensor " + name
                     + ": it was not written by this trainer's train or update");
         }
         return t;
@@ -138,7 +138,7 @@ record BaseRelease(Path dir, Manifest manifest, Map<String, byte[]> basisChunks,
                 return t.getFloatData(0);
             }
         }
-        throw new IllegalArgumentException("--base graph has no " + prefix);
+        throw new FormatException("--base graph has no " + prefix);
     }
 
     private static float[] halfVector(Map<String, OnnxMl.TensorProto> tensors, String name, Map<String, byte[]> parts) {
@@ -166,7 +166,7 @@ record BaseRelease(Path dir, Manifest manifest, Map<String, byte[]> basisChunks,
         }
         byte[] file = location == null ? null : parts.get(location);
         if (file == null || length < 0 || offset + length > file.length) {
-            throw new IllegalArgumentException("--base tensor " + t.getName() + " points outside its chunk file");
+            throw new FormatException("--base tensor " + t.getName() + " points outside its chunk file");
         }
         byte[] out = new byte[(int) length];
         System.arraycopy(file, (int) offset, out, 0, out.length);

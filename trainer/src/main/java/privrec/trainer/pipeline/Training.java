@@ -200,6 +200,26 @@ public final class Training {
         return verification.withProfileCheck(profileDiff);
     }
 
+    /** The manifest among a release's files in memory ({@link Result#files}). */
+    public static Manifest manifestOf(Map<String, byte[]> files) {
+        return Manifest.parse(new String(files.get(MANIFEST_FILE), StandardCharsets.UTF_8), MANIFEST_FILE);
+    }
+
+    /** The manifest of a release folder. */
+    public static Manifest readManifest(Path dir) throws IOException {
+        return Manifest.parse(java.nio.file.Files.readString(dir.resolve(MANIFEST_FILE), StandardCharsets.UTF_8),
+                dir.resolve(MANIFEST_FILE).toString());
+    }
+
+    /** The release's catalog chunks in memory, concatenated: equal bytes mean equal catalogs. */
+    public static byte[] catalogBytes(Map<String, byte[]> files) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (String name : manifestOf(files).catalogFiles()) {
+            out.writeBytes(files.get(name));
+        }
+        return out.toByteArray();
+    }
+
     /** "name bytes" of every part, for the command line. */
     public static String partSizes(Map<String, byte[]> files) {
         StringBuilder text = new StringBuilder();

@@ -139,7 +139,7 @@ class OnnxExportTest {
                 external++;
             }
         }
-        assertEquals(3, vectors, "r, a' and d");
+        assertEquals(4, vectors, "r, a', d and the MostPopular rates m");
         assertEquals(3, external, "U, r and a'");
         assertTrue(exported.modelId().matches("privrec-[0-9a-f]{16}"));
     }
