@@ -19,7 +19,7 @@ public final class ModelOptions {
             description = "Weight of the profile part. Default: chosen on validation users.")
     Double beta;
 
-    @Option(names = "--profile-epochs", defaultValue = "3", paramLabel = "N",
+    @Option(names = "--profile-epochs", defaultValue = "30", paramLabel = "N",
             description = "Epochs of Tribuo's linear SGD for the profile part (default ${DEFAULT-VALUE}).")
     int profileEpochs;
 
