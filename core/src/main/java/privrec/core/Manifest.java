@@ -7,9 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code manifest.json}: what the browser fetches first. It names the model and catalog files with their SHA-256
- * and size (the browser refuses a file whose hash differs), the encoder version the model expects, the tensor
- * names and shapes, and the offline metrics and training parameters shown on the model page.
+ * {@code manifest.json}: what the browser fetches first. It names the release's parts with their SHA-256 and size
+ * (the browser refuses a file whose hash differs), the encoder version the model expects, the tensor names and
+ * shapes, and the offline metrics and training parameters shown on the model page.
+ *
+ * <p>A release is a set of content-addressed parts ({@link #partName}): the ONNX graph with its small tensors
+ * ({@link #modelFile}), the item basis chunks the graph reads as ONNX external data ({@link #modelData}, by the
+ * exact name the graph uses), and catalog chunks ({@link #catalogFiles}) whose item index runs on across them in
+ * order. A model update ({@code trainer update}) keeps the basis and catalog chunks of the release it was built on
+ * byte for byte and appends one of each for movies added since, so a returning browser fetches only the graph and
+ * the new chunks (docs/model-updates.md).
  *
  * @param formatVersion   {@link #FORMAT_VERSION}
  * @param encoderVersion  {@link Encoder#VERSION} the model was trained with
@@ -17,9 +24,13 @@ import java.util.Map;
  * @param algorithm       human-readable model name
  * @param dataset         description of the training data
  * @param dataThrough     date (yyyy-mm-dd) of the newest training rating, so the same data gives the same manifest
- * @param modelFile       name of the ONNX file
- * @param catalogFile     name of the catalog file
- * @param itemCount       catalog size = history and score width
+ * @param modelFile       name of the ONNX graph file
+ * @param modelData       external data files of the graph (item basis chunks), in graph order
+ * @param catalogFiles    catalog chunks; column index runs on across them in this order
+ * @param withdrawn       movie ids the model still has a column for but the service no longer offers
+ * @param basisId         name of the first basis chunk: releases with the same basisId share the item basis
+ * @param baseModelId     model id of the release an update was built on; null after a full train
+ * @param itemCount       number of columns = history and score width (withdrawn movies included)
  * @param inputs          model inputs (history, profile) with shapes; -1 is the batch dimension
  * @param outputs         model outputs (scores)
  * @param profileFeatures profile column names in order
@@ -28,15 +39,17 @@ import java.util.Map;
  * @param training        training parameters
  */
 public record Manifest(int formatVersion, int encoderVersion, String modelId, String algorithm, String dataset,
-                       String dataThrough, String modelFile, String catalogFile, int itemCount,
+                       String dataThrough, String modelFile, List<String> modelData, List<String> catalogFiles,
+                       List<Integer> withdrawn, String basisId, String baseModelId, int itemCount,
                        List<TensorSpec> inputs, List<TensorSpec> outputs, List<String> profileFeatures,
                        List<FileEntry> files, Map<String, Object> metrics, Map<String, Object> training) {
 
     /**
-     * 2: the model has the explanation inputs and output (issue 13), which every run must feed, so a version-1
-     * client (feeding only history and profile) cannot run a version-2 model and is refused up front.
+     * 3: the release is split into content-addressed parts (graph, basis chunks as external data, catalog chunks),
+     * which a version-2 client cannot assemble. 2 added the explanation inputs and output, which every run must
+     * feed. An older client is refused up front rather than failing half-way.
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     public static final String HISTORY_INPUT = "history";
     public static final String PROFILE_INPUT = "profile";
     public static final String SCORES_OUTPUT = "scores";
@@ -83,7 +96,26 @@ public record Manifest(int formatVersion, int encoderVersion, String modelId, St
         }
     }
 
+    /** Role prefixes of {@link #partName}. */
+    public static final String MODEL_ROLE = "model";
+    public static final String BASIS_ROLE = "basis";
+    public static final String CATALOG_ROLE = "catalog";
+
+    /**
+     * A part's content-addressed file name, {@code <role>-<first 16 hex digits of its SHA-256>.<extension>}: a part
+     * that did not change keeps its name, so browsers and HTTP caches keep their copy.
+     */
+    public static String partName(String role, String sha256, String extension) {
+        return role + "-" + sha256.substring(0, 16) + "." + extension;
+    }
+
     public Manifest {
+        modelData = Collections.unmodifiableList(new ArrayList<>(modelData));
+        catalogFiles = Collections.unmodifiableList(new ArrayList<>(catalogFiles));
+        withdrawn = Collections.unmodifiableList(new ArrayList<>(withdrawn));
+        if (catalogFiles.isEmpty()) {
+            throw new FormatException("manifest lists no catalog file");
+        }
         files = Collections.unmodifiableList(new ArrayList<>(files));
         inputs = Collections.unmodifiableList(new ArrayList<>(inputs));
         outputs = Collections.unmodifiableList(new ArrayList<>(outputs));
@@ -114,8 +146,18 @@ public record Manifest(int formatVersion, int encoderVersion, String modelId, St
         if (!profileFeatures.equals(Encoder.PROFILE_FEATURES)) {
             throw new FormatException("model's profile features differ from this app's encoder");
         }
-        file(modelFile);
-        file(catalogFile);
+        for (String name : partNames()) {
+            file(name);
+        }
+    }
+
+    /** Every part of the release: the graph, then the basis chunks, then the catalog chunks. */
+    public List<String> partNames() {
+        List<String> names = new ArrayList<>();
+        names.add(modelFile);
+        names.addAll(modelData);
+        names.addAll(catalogFiles);
+        return names;
     }
 
     public String toJson() {
@@ -127,7 +169,15 @@ public record Manifest(int formatVersion, int encoderVersion, String modelId, St
         root.put("dataset", dataset);
         root.put("dataThrough", dataThrough);
         root.put("modelFile", modelFile);
-        root.put("catalogFile", catalogFile);
+        root.put("modelData", new ArrayList<Object>(modelData));
+        root.put("catalogFiles", new ArrayList<Object>(catalogFiles));
+        root.put("withdrawn", new ArrayList<Object>(withdrawn));
+        Map<String, Object> release = new LinkedHashMap<>();
+        release.put("basis", basisId);
+        if (baseModelId != null) {
+            release.put("base", baseModelId);
+        }
+        root.put("release", release);
         root.put("itemCount", itemCount);
         root.put("inputs", tensorsToJson(inputs));
         root.put("outputs", tensorsToJson(outputs));
@@ -185,8 +235,19 @@ public record Manifest(int formatVersion, int encoderVersion, String modelId, St
         for (Object name : f.list("profileFeatures")) {
             features.add(String.valueOf(name));
         }
+        List<Integer> withdrawn = new ArrayList<>();
+        for (Object id : f.list("withdrawn")) {
+            if (!(id instanceof Integer)) {
+                throw new FormatException(source + ": field \"withdrawn\" must hold movie ids");
+            }
+            withdrawn.add((Integer) id);
+        }
+        Map<String, Object> release = f.object("release");
+        Fields rf = new Fields(release, source + ": release");
+        String base = release.get("base") == null ? null : rf.string("base");
         return new Manifest(format, f.integer("encoderVersion"), f.string("modelId"), f.string("algorithm"),
-                f.string("dataset"), f.string("dataThrough"), f.string("modelFile"), f.string("catalogFile"),
+                f.string("dataset"), f.string("dataThrough"), f.string("modelFile"), f.strings("modelData"),
+                f.strings("catalogFiles"), withdrawn, rf.string("basis"), base,
                 f.integer("itemCount"), tensors(f.objects("inputs"), source), tensors(f.objects("outputs"), source),
                 features, files, f.object("metrics"), f.object("training"));
     }
@@ -245,6 +306,17 @@ public record Manifest(int formatVersion, int encoderVersion, String modelId, St
                 throw new FormatException(source + ": field \"" + name + "\" must be an array");
             }
             return (List<Object>) value;
+        }
+
+        List<String> strings(String name) {
+            List<String> result = new ArrayList<>();
+            for (Object element : list(name)) {
+                if (!(element instanceof String)) {
+                    throw new FormatException(source + ": field \"" + name + "\" must hold file names");
+                }
+                result.add((String) element);
+            }
+            return result;
         }
 
         @SuppressWarnings("unchecked")

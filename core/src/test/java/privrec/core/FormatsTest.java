@@ -40,11 +40,21 @@ class FormatsTest {
         assertEquals(manifest.toJson(), back.toJson());
         back.checkCompatible();
         assertEquals(1234, back.file("model.onnx").bytes());
+        assertEquals(List.of("model.onnx", "basis.bin", "catalog.tsv", "catalog-added.tsv"), back.partNames());
+        assertEquals(List.of(7), back.withdrawn());
+        assertEquals("m-0", back.baseModelId());
+        assertEquals("basis.bin", back.basisId());
+        String noBase = manifest.toJson().replaceAll(",\\s*\"base\": \"m-0\"", "");
+        assertTrue(!noBase.contains("m-0"), noBase);
+        assertEquals(null, Manifest.parse(noBase, "manifest.json").baseModelId());
+        String unlisted = manifest.toJson().replace("\"name\": \"catalog-added.tsv\"", "\"name\": \"other.tsv\"");
+        FormatException u = assertThrows(FormatException.class, () -> Manifest.parse(unlisted, "m").checkCompatible());
+        assertTrue(u.getMessage().contains("catalog-added.tsv"), u.getMessage());
 
         Manifest future = sampleManifest(Manifest.FORMAT_VERSION, Encoder.VERSION + 1);
         FormatException e = assertThrows(IncompatibleVersionException.class, future::checkCompatible);
         assertTrue(e.getMessage().contains("encoder version"), e.getMessage());
-        for (int other : new int[]{1, 99}) { // 1: before the explanation inputs, which a version-1 client cannot feed
+        for (int other : new int[]{1, 2, 99}) { // 2: one model file; 1: before the explanation inputs
             String format = manifest.toJson().replace("\"formatVersion\": " + Manifest.FORMAT_VERSION,
                     "\"formatVersion\": " + other);
             assertTrue(format.contains("\"formatVersion\": " + other), "the test edits the format version");
@@ -77,13 +87,15 @@ class FormatsTest {
 
     static Manifest sampleManifest(int format, int encoder) {
         String hash = "ab".repeat(32);
-        return new Manifest(format, encoder, "m-1", "test", "unit", "1998-04-22", "model.onnx", "catalog.tsv", 3,
+        return new Manifest(format, encoder, "m-1", "test", "unit", "1998-04-22", "model.onnx", List.of("basis.bin"),
+                List.of("catalog.tsv", "catalog-added.tsv"), List.of(7), "basis.bin", "m-0", 3,
                 List.of(new Manifest.TensorSpec("history", new int[] {-1, 3}),
                         new Manifest.TensorSpec("profile", new int[] {-1, 30}),
                         new Manifest.TensorSpec("explain_items", new int[] {-1}, Manifest.INT32)),
                 List.of(new Manifest.TensorSpec("scores", new int[] {-1, 3})),
                 Encoder.PROFILE_FEATURES,
-                List.of(new Manifest.FileEntry("model.onnx", hash, 1234), new Manifest.FileEntry("catalog.tsv", hash, 99)),
+                List.of(new Manifest.FileEntry("model.onnx", hash, 1234), new Manifest.FileEntry("basis.bin", hash, 5),
+                        new Manifest.FileEntry("catalog.tsv", hash, 99), new Manifest.FileEntry("catalog-added.tsv", hash, 9)),
                 Map.of("recall@20", 0.41), Map.of("rank", 64));
     }
 }
