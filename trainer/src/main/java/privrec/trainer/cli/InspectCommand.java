@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import privrec.core.Catalog;
 import privrec.core.CatalogFormat;
 import privrec.core.Manifest;
 import privrec.trainer.export.OnnxExport;
@@ -34,6 +33,11 @@ public final class InspectCommand implements Callable<Integer> {
             description = "A models directory or its manifest.json (default ${DEFAULT-VALUE}).")
     Path models;
 
+    @Option(names = "--against", paramLabel = "DIR|FILE",
+            description = "Another release: list which parts the two share (what a browser holding it would not "
+                    + "download again) and the bytes of the rest.")
+    Path against;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -44,6 +48,9 @@ public final class InspectCommand implements Callable<Integer> {
         out.printf("model %s: %s%n", manifest.modelId(), manifest.algorithm());
         out.printf("data: %s, through %s; %d items; format %d, encoder %d%n", manifest.dataset(),
                 manifest.dataThrough(), manifest.itemCount(), manifest.formatVersion(), manifest.encoderVersion());
+        out.printf("release: basis %s, %s; %d basis chunk(s), %d catalog chunk(s), %d withdrawn movie(s)%n",
+                manifest.basisId(), manifest.baseModelId() == null ? "full train" : "update of " + manifest.baseModelId(),
+                manifest.modelData().size(), manifest.catalogFiles().size(), manifest.withdrawn().size());
         List<String> problems = new ArrayList<>();
         try {
             manifest.checkCompatible();
@@ -59,21 +66,37 @@ public final class InspectCommand implements Callable<Integer> {
             byte[] bytes = Files.readAllBytes(file);
             String sha = OnnxExport.sha256Hex(bytes);
             boolean ok = sha.equals(entry.sha256()) && bytes.length == entry.bytes();
-            out.printf("  %-12s %9d bytes  sha256 %s  %s%n", entry.name(), bytes.length, sha, ok ? "OK" : "MISMATCH");
+            out.printf("  %-30s %9d bytes  sha256 %s  %s%n", entry.name(), bytes.length, sha, ok ? "OK" : "MISMATCH");
             if (!ok) {
                 problems.add(entry.name() + ": size or sha256 differs from the manifest");
             }
         }
         Path modelFile = dir.resolve(manifest.modelFile());
         if (Files.exists(modelFile)) {
-            problems.addAll(describeModel(Files.readAllBytes(modelFile), manifest, out));
+            problems.addAll(describeModel(Files.readAllBytes(modelFile), dir, manifest, out));
         }
-        Path catalogFile = dir.resolve(manifest.catalogFile());
-        if (Files.exists(catalogFile)) {
-            Catalog catalog = CatalogFormat.parse(Files.readString(catalogFile, StandardCharsets.UTF_8), manifest.catalogFile());
-            if (catalog.size() != manifest.itemCount()) {
-                problems.add(manifest.catalogFile() + ": " + catalog.size() + " items, manifest says " + manifest.itemCount());
+        int items = 0;
+        boolean allCatalogs = true;
+        for (String name : manifest.catalogFiles()) {
+            Path catalogFile = dir.resolve(name);
+            if (!Files.exists(catalogFile)) {
+                allCatalogs = false;
+                continue;
             }
+            try {
+                items += CatalogFormat.parse(Files.readString(catalogFile, StandardCharsets.UTF_8), name).size();
+            } catch (RuntimeException e) {
+                problems.add(name + ": " + e.getMessage());
+                allCatalogs = false;
+            }
+        }
+        if (allCatalogs && items != manifest.itemCount()) {
+            problems.add("catalog chunks hold " + items + " items, manifest says " + manifest.itemCount());
+        }
+        if (against != null) {
+            Path otherFile = Files.isDirectory(against) ? against.resolve(Training.MANIFEST_FILE) : against;
+            Manifest other = Manifest.parse(Files.readString(otherFile, StandardCharsets.UTF_8), otherFile.toString());
+            printSharing(manifest, other, out);
         }
         out.printf("metrics: %s%n", manifest.metrics().isEmpty() ? "none" : manifest.metrics().get("model"));
         if (problems.isEmpty()) {
@@ -86,8 +109,27 @@ public final class InspectCommand implements Callable<Integer> {
         return 1;
     }
 
+    /** Per part: shared with {@code other} (same name and hash) or not; then the bytes a holder of other fetches. */
+    private static void printSharing(Manifest manifest, Manifest other, PrintWriter out) {
+        out.printf("parts shared with %s:%n", other.modelId());
+        long shared = 0;
+        long fetched = 0;
+        for (String name : manifest.partNames()) {
+            Manifest.FileEntry entry = manifest.file(name);
+            boolean same = other.files().stream().anyMatch(e -> e.name().equals(name) && e.sha256().equals(entry.sha256()));
+            out.printf("  %-30s %9d bytes  %s%n", name, entry.bytes(), same ? "shared" : "new");
+            if (same) {
+                shared += entry.bytes();
+            } else {
+                fetched += entry.bytes();
+            }
+        }
+        out.printf("a browser holding %s downloads %,d of %,d bytes (%.1f %%), before compression%n", other.modelId(),
+                fetched, shared + fetched, 100.0 * fetched / Math.max(1, shared + fetched));
+    }
+
     /** Prints the ONNX interface and metadata; returns problems (unexpected metadata, shape mismatch, load failure). */
-    private static List<String> describeModel(byte[] bytes, Manifest manifest, PrintWriter out) {
+    private static List<String> describeModel(byte[] bytes, Path dir, Manifest manifest, PrintWriter out) {
         List<String> problems = new ArrayList<>();
         OnnxMl.ModelProto proto;
         try {
@@ -131,7 +173,7 @@ public final class InspectCommand implements Callable<Integer> {
         if (!proto.getDocString().isEmpty()) {
             problems.add(manifest.modelFile() + ": has a doc string (provenance must be stripped)");
         }
-        try (OrtScorer scorer = new OrtScorer(bytes, manifest.itemCount())) {
+        try (OrtScorer scorer = new OrtScorer(dir, manifest.modelFile(), manifest.itemCount())) {
             out.printf("  loads in ONNX Runtime: inputs %s, outputs %s%n", scorer.session().getInputNames(),
                     scorer.session().getOutputNames());
         } catch (Exception e) {

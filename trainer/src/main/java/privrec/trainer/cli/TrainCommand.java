@@ -63,9 +63,9 @@ public final class TrainCommand implements Callable<Integer> {
             outWriter.print(result.evaluation().toTable());
         }
         Training.write(out, result);
-        outWriter.printf("model %s: lambda %s, beta %s, rank %d; wrote %s (model.onnx %d bytes)%n", result.modelId(),
+        outWriter.printf("model %s: lambda %s, beta %s, rank %d; wrote %s (%s)%n", result.modelId(),
                 result.model().lambda(), result.model().beta(), result.model().scorer().collab().rank(),
-                out, result.files().get(Training.MODEL_FILE).length);
+                out, Training.partSizes(result.files()));
         outWriter.printf("done in %.1f s%s%n", (System.nanoTime() - start) / 1e9, PeakMemory.suffix());
         return 0;
     }

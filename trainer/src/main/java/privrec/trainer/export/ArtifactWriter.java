@@ -45,6 +45,25 @@ public final class ArtifactWriter {
         }
     }
 
+    /** A part file name as {@code Manifest.partName} makes them. */
+    private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile(
+            "(model|basis|catalog)-[0-9a-f]{16}\\.(onnx|bin|tsv)");
+
+    /**
+     * Removes the part files in {@code out} that {@code keep} does not name (an earlier release's), after the new
+     * manifest is in place; files of any other name are left alone.
+     */
+    public static void pruneParts(Path out, java.util.Set<String> keep) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(out)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (PART.matcher(name).matches() && !keep.contains(name)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
     /** An ordered map helper. */
     public static Map<String, byte[]> files() {
         return new LinkedHashMap<>();

@@ -28,36 +28,45 @@ import privrec.trainer.model.ProfileRegression;
 /**
  * Writes the whole model as one ONNX graph with Tribuo's ONNX writer ({@link ONNXContext}):
  * <pre>
- *   input   = Mul(Pow(history, p), a)                                    graded weight^p, popularity weight
- *   collab  = Mul(Gemm(Mul(Gemm(input, U), s), U, transB=1), d)          low-rank EASE
- *   profile = Tribuo LinearSGDModel.writeONNXGraph(profile)              Gemm(profile, W, b)
- *   scores  = Add(collab, Mul(profile, β))
- *   contributions = Mul(Gemm(Mul(Mul(Gather(U, items), Unsqueeze(Mul(Pow(weights, p), Gather(a, items)), 1)), s),
- *                            Gather(U, targets), transB=1), Gather(d, targets))          explanations
+ *   input   = Mul(Pow(history, p), a')                                   graded weight^p, popularity weight
+ *   latent  = Mul(Gemm(input, U), s)                                     low-rank EASE code [B, k]
+ *   profile = Mul(Tribuo LinearSGDModel.writeONNXGraph(profile), β)      Gemm(profile, V, c): code [B, k]
+ *   back    = Gemm(Concat(latent, profile, axis 0), U, transB=1)          one pass over U for both [2B, n]
+ *   scores  = Add(Mul(back[0:B], d ⊙ r), Mul(back[B:2B], r))             Split in half
+ *   contributions = Mul(Gemm(Mul(Mul(Gather(U, items), Unsqueeze(Mul(Pow(weights, p), Gather(a', items)), 1)), s),
+ *                            Gather(U, targets), transB=1), Gather(d ⊙ r, targets))     explanations
  * </pre>
- * A quantized model ({@code HybridModel#quantized}) is stored compactly ({@link CompactStorage}): U and the
- * profile weights W as int8 codes, the per-item vectors as float16, each cast back to float32 in the graph.
- * The explanation inputs are typed by {@link GraphTypes}.
+ * U holds the int8 codes of the item basis and r its row scales ({@code CollaborativeFactors#quantized}). The
+ * graph is stored as a release of parts ({@link ReleaseStorage}): the basis (U, r, a') in external-data chunks that
+ * a model update keeps byte for byte, everything else inline.
  * The model proto is assembled here rather than by {@code ONNXExportable.buildModel}, which would embed Tribuo's
  * full training provenance (paths, host, timestamps) in the shipped file. Only {@link #METADATA_KEYS} go in.
  */
 public final class OnnxExport {
     public static final String DOMAIN = "privrec";
     public static final String PRODUCER = "privrec-trainer";
-    /** Base name of the item basis initializer (n × k). */
+    /** Name of the item basis (n × k codes), its row scales r and the input weights a' (n each). */
     static final String BASIS = "ease_u";
+    static final String ROW_SCALE = "item_row_scale";
+    static final String INPUT_SCALE = "input_scale";
     public static final List<String> METADATA_KEYS = List.of("model_id", "encoder_version", "provenance_sha256");
 
-    /** The serialized model and its id. */
-    public record Exported(byte[] bytes, String modelId, OnnxMl.ModelProto proto) {
+    /**
+     * The serialized graph, its id, and the external-data chunks it names (file name → bytes, in graph order).
+     */
+    public record Exported(byte[] bytes, String modelId, OnnxMl.ModelProto proto, Map<String, byte[]> basisChunks) {
     }
 
     private OnnxExport() {
     }
 
-    public static OnnxMl.GraphProto graph(HybridModel model, LinearSGDModel profileModel) {
+    /** The float graph before storage: every initializer float32, the basis as one tensor. */
+    static OnnxMl.GraphProto graph(HybridModel model, LinearSGDModel profileModel) {
         int n = model.itemCount();
         CollaborativeFactors f = model.collab();
+        if (!f.hasInt8Basis()) {
+            throw new IllegalArgumentException("the basis is not quantized: export a quantized model");
+        }
         ONNXContext onnx = new ONNXContext();
         onnx.setName("privrec_hybrid");
         ONNXPlaceholder history = onnx.floatInput(Manifest.HISTORY_INPUT, n);
@@ -66,23 +75,37 @@ public final class OnnxExport {
         ONNXPlaceholder explainItems = onnx.floatInput(Manifest.EXPLAIN_ITEMS_INPUT, 1);
         ONNXPlaceholder explainWeights = onnx.floatInput(Manifest.EXPLAIN_WEIGHTS_INPUT, 1);
         ONNXPlaceholder explainTargets = onnx.floatInput(Manifest.EXPLAIN_TARGETS_INPUT, 1);
-        ONNXPlaceholder scores = onnx.floatOutput(Manifest.SCORES_OUTPUT, n);
+        onnx.floatOutput(Manifest.SCORES_OUTPUT, n);
         ONNXPlaceholder contributions = onnx.floatOutput(Manifest.CONTRIBUTIONS_OUTPUT, 1);
 
         ONNXInitializer u = onnx.floatTensor(BASIS, Arrays.asList(n, f.rank()), fb -> fb.put(f.u()));
+        ONNXInitializer r = onnx.array(ROW_SCALE, f.rowScale());
         ONNXInitializer s = onnx.array("ease_shrink", f.s());
         ONNXInitializer d = onnx.array("ease_scale", f.d());
         ONNXInitializer power = onnx.constant("input_power", f.inputPower());
-        ONNXInitializer a = onnx.array("input_scale", f.inputScale());
+        ONNXInitializer a = onnx.array(INPUT_SCALE, f.inputScale());
+        ONNXNode dr = d.apply(ONNXOperators.MUL, r);
         ONNXNode input = history.apply(ONNXOperators.POW, power).apply(ONNXOperators.MUL, a);
-        ONNXNode latent = input.apply(ONNXOperators.GEMM, u);
-        ONNXNode shrunk = latent.apply(ONNXOperators.MUL, s);
+        ONNXNode shrunk = input.apply(ONNXOperators.GEMM, u).apply(ONNXOperators.MUL, s);
         Map<String, Object> transB = Collections.singletonMap("transB", 1);
         Map<String, Object> axis0 = Collections.singletonMap("axis", 0);
-        ONNXNode back = onnx.operation(ONNXOperators.GEMM, Arrays.asList(shrunk, u), "ease_back", transB);
-        ONNXNode collab = back.apply(ONNXOperators.MUL, d);
 
-        // Explanations: contributions[l][c] = ((w_l^p · a_l) · U[l]) ⊙ s · U[c]ᵀ · d_c, from gathered rows only.
+        ONNXNode code = profileModel.writeONNXGraph(profile);
+        int[] idOfColumn = ProfileRegression.outputIdOfColumn(profileModel, f.rank());
+        if (!isIdentity(idOfColumn)) {
+            // Tribuo's output ids are not in column order: gather the columns back into basis order.
+            long[] indices = new long[idOfColumn.length];
+            for (int j = 0; j < indices.length; j++) {
+                indices[j] = idOfColumn[j];
+            }
+            code = code.apply(ONNXOperators.GATHER, onnx.array("profile_column_order", indices),
+                    Collections.singletonMap("axis", 1));
+        }
+        ONNXNode weighted = code.apply(ONNXOperators.MUL, onnx.constant("beta", model.beta()));
+        ONNXNode both = onnx.operation(ONNXOperators.CONCAT, Arrays.asList(shrunk, weighted), "codes", axis0);
+        ONNXNode back = onnx.operation(ONNXOperators.GEMM, Arrays.asList(both, u), "back", transB);
+
+        // Explanations: contributions[l][c] = ((w_l^p · a'_l) · U[l]) ⊙ s · U[c]ᵀ · (d ⊙ r)_c, from gathered rows only.
         ONNXNode likedRows = onnx.operation(ONNXOperators.GATHER, Arrays.asList(u, explainItems), "liked_rows", axis0);
         ONNXNode likedWeight = explainWeights.apply(ONNXOperators.POW, power)
                 .apply(ONNXOperators.MUL, onnx.operation(ONNXOperators.GATHER, Arrays.asList(a, explainItems),
@@ -90,33 +113,43 @@ public final class OnnxExport {
                 .apply(ONNXOperators.UNSQUEEZE, onnx.array("column_axis", new long[]{1}));
         ONNXNode likedLatent = likedRows.apply(ONNXOperators.MUL, likedWeight).apply(ONNXOperators.MUL, s);
         ONNXNode targetRows = onnx.operation(ONNXOperators.GATHER, Arrays.asList(u, explainTargets), "target_rows", axis0);
-        ONNXNode targetScale = onnx.operation(ONNXOperators.GATHER, Arrays.asList(d, explainTargets), "target_scale", axis0);
+        ONNXNode targetScale = onnx.operation(ONNXOperators.GATHER, Arrays.asList(dr, explainTargets), "target_scale", axis0);
         onnx.operation(ONNXOperators.GEMM, Arrays.asList(likedLatent, targetRows), "explained", transB)
                 .apply(ONNXOperators.MUL, targetScale).assignTo(contributions);
 
-        ONNXNode popular = profileModel.writeONNXGraph(profile);
-        int[] idOfColumn = ProfileRegression.outputIdOfColumn(profileModel, n);
-        if (!isIdentity(idOfColumn)) {
-            // Tribuo's output ids are not in column order: gather the columns back into catalog order.
-            long[] indices = new long[n];
-            for (int j = 0; j < n; j++) {
-                indices[j] = idOfColumn[j];
-            }
-            popular = popular.apply(ONNXOperators.GATHER, onnx.array("profile_column_order", indices),
-                    Collections.singletonMap("axis", 1));
-        }
-        ONNXNode weighted = popular.apply(ONNXOperators.MUL, onnx.constant("beta", model.beta()));
-        collab.apply(ONNXOperators.ADD, weighted).assignTo(scores);
         OnnxMl.GraphProto graph = GraphTypes.explanationInputs(onnx.buildGraph());
-        return f.hasInt8Basis() ? CompactStorage.apply(graph) : graph;
+        // Tribuo's operator set has no Split: the last four nodes are added to the proto directly.
+        return graph.toBuilder()
+                .addNode(node("Split", "split_back", List.of(back.getReference()), List.of("collab_back", "profile_back"), 0))
+                .addNode(node("Mul", "collab_scaled", List.of("collab_back", dr.getReference()), List.of("collab_scores"), -1))
+                .addNode(node("Mul", "profile_scaled", List.of("profile_back", r.getReference()), List.of("profile_scores"), -1))
+                .addNode(node("Add", "scores_sum", List.of("collab_scores", "profile_scores"),
+                        List.of(Manifest.SCORES_OUTPUT), -1))
+                .build();
+    }
+
+    private static OnnxMl.NodeProto node(String op, String name, List<String> inputs, List<String> outputs, int axis) {
+        OnnxMl.NodeProto.Builder node = OnnxMl.NodeProto.newBuilder().setOpType(op).setName(name)
+                .addAllInput(inputs).addAllOutput(outputs);
+        if (axis >= 0) {
+            node.addAttribute(OnnxMl.AttributeProto.newBuilder().setName("axis")
+                    .setType(OnnxMl.AttributeProto.AttributeType.INT).setI(axis));
+        }
+        return node.build();
     }
 
     /**
      * The ONNX file. The model id is derived from the graph bytes (so it can be stored inside the file), and the
      * metadata holds only the id, the encoder version and the hash of the full training record.
      */
-    public static Exported export(HybridModel model, LinearSGDModel profileModel, String provenanceSha256) {
-        OnnxMl.GraphProto graph = graph(model, profileModel);
+    /**
+     * @param chunkSizes how many basis rows each external-data chunk holds, in order (one chunk after a full train;
+     *                   an update appends one for the movies it adds)
+     */
+    public static Exported export(HybridModel model, LinearSGDModel profileModel, int[] chunkSizes,
+                                  String provenanceSha256) {
+        ReleaseStorage.Stored stored = ReleaseStorage.apply(graph(model, profileModel), chunkSizes);
+        OnnxMl.GraphProto graph = stored.graph();
         String modelId = "privrec-" + sha256Hex(graph.toByteArray()).substring(0, 16);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("model_id", modelId);
@@ -135,7 +168,7 @@ public final class OnnxExport {
                     .setKey(entry.getKey()).setValue(entry.getValue()).build());
         }
         OnnxMl.ModelProto proto = builder.build();
-        return new Exported(proto.toByteArray(), modelId, proto);
+        return new Exported(proto.toByteArray(), modelId, proto, stored.chunks());
     }
 
     private static boolean isIdentity(int[] permutation) {

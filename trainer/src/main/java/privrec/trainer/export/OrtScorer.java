@@ -1,6 +1,9 @@
 package privrec.trainer.export;
 
+import java.io.IOException;
 import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.IntBuffer;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,15 +34,51 @@ public final class OrtScorer implements ItemScorer, AutoCloseable {
     /** Whether the model has the explanation path (models written before issue 13 have not). */
     private final boolean explains;
 
+    /** A model without external data, from its bytes. */
     public OrtScorer(byte[] model, int itemCount) throws OrtException {
         this.env = Ort.environment();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            // One thread: the machine is shared, and results must not depend on thread count.
-            options.setIntraOpNumThreads(1);
+        try (OrtSession.SessionOptions options = options()) {
             this.session = env.createSession(model, options);
         }
         this.itemCount = itemCount;
         this.explains = session.getInputNames().contains(Manifest.EXPLAIN_ITEMS_INPUT);
+    }
+
+    /** The graph {@code modelFile} in {@code dir}, whose external data ONNX Runtime reads from the same folder. */
+    public OrtScorer(Path dir, String modelFile, int itemCount) throws OrtException {
+        this.env = Ort.environment();
+        try (OrtSession.SessionOptions options = options()) {
+            this.session = env.createSession(dir.resolve(modelFile).toString(), options);
+        }
+        this.itemCount = itemCount;
+        this.explains = session.getInputNames().contains(Manifest.EXPLAIN_ITEMS_INPUT);
+    }
+
+    /**
+     * A release held in memory (file name → bytes): written to a private temporary folder for ONNX Runtime, which
+     * reads the external data while it creates the session, and removed again.
+     */
+    public static OrtScorer ofParts(Map<String, byte[]> parts, String modelFile, int itemCount)
+            throws OrtException, IOException {
+        Path dir = Files.createTempDirectory("privrec-release-");
+        try {
+            for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+                Files.write(dir.resolve(part.getKey()), part.getValue());
+            }
+            return new OrtScorer(dir, modelFile, itemCount);
+        } finally {
+            for (String name : parts.keySet()) {
+                Files.deleteIfExists(dir.resolve(name));
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static OrtSession.SessionOptions options() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        // One thread: the machine is shared, and results must not depend on thread count.
+        options.setIntraOpNumThreads(1);
+        return options;
     }
 
     public OrtSession session() {

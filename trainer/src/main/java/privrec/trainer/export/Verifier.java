@@ -1,6 +1,8 @@
 package privrec.trainer.export;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import ai.onnxruntime.OrtException;
@@ -79,12 +81,13 @@ public final class Verifier {
      * @param profiles real users' profiles to draw from (may be empty: then empty profiles are used)
      * @param tick     called once per batch
      */
-    public static Result verify(byte[] onnx, ItemScorer inMemory, int itemCount, List<Profile> profiles, int rows,
-                                long seed, Runnable tick) throws OrtException {
+    public static Result verify(Map<String, byte[]> parts, String modelFile, ItemScorer inMemory, int itemCount,
+                                List<Profile> profiles, int rows, long seed, Runnable tick)
+            throws OrtException, IOException {
         Random random = new Random(seed);
         int width = Encoder.profileWidth();
         double max = 0;
-        try (OrtScorer ort = new OrtScorer(onnx, itemCount)) {
+        try (OrtScorer ort = OrtScorer.ofParts(parts, modelFile, itemCount)) {
             for (int done = 0; done < rows; done += BATCH) {
                 int batch = Math.min(BATCH, rows - done);
                 float[] history = new float[batch * itemCount];

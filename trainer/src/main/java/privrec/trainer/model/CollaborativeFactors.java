@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * The collaborative part of the model, float32 exactly as exported: for a history row h,
- * {@code collab = (((h^p ⊙ a)·U) ⊙ s) · Uᵀ ⊙ d}. Storing U once (n × k) instead of A and Bᵀ halves the file.
+ * {@code collab = (((h^p ⊙ a)·U) ⊙ s) · Uᵀ ⊙ (d ⊙ r)}. Storing U once (n × k) instead of A and Bᵀ halves the file.
+ * r is U's per-row scale once U holds int8 codes ({@link #quantized}; all ones before): the stable item basis is
+ * (codes, r, a), which a model update keeps, while s and d are re-fitted on new data (docs/model-updates.md).
  *
  * <p>{@code h^p} (entrywise, p = {@link #inputPower}) is the same transform the training matrix got
  * ({@link SparseRowMatrix#historyWeighted}), so the model sees a browser's history row on the scale it was trained
@@ -14,15 +16,16 @@ import java.util.Arrays;
  * @param s          k shrinkage factors σ/(σ+λ)
  * @param d          n column scales 1/(λ·P_jj), times the output popularity factor
  * @param inputPower p, applied to every history entry (history weights are ≥ 0)
- * @param inputScale n per-item input weights a
+ * @param inputScale n per-item input weights a (times r once quantized)
+ * @param rowScale   n per-row scales r of U (ones unless U holds int8 codes)
  * @param itemCount  n
  * @param rank       k
  */
 public record CollaborativeFactors(float[] u, float[] s, float[] d, float inputPower, float[] inputScale,
-                                   int itemCount, int rank) {
+                                   float[] rowScale, int itemCount, int rank) {
     public CollaborativeFactors {
         if (u.length != itemCount * rank || s.length != rank || d.length != itemCount
-                || inputScale.length != itemCount) {
+                || inputScale.length != itemCount || rowScale.length != itemCount) {
             throw new IllegalArgumentException("factor shapes do not match " + itemCount + " items x rank " + rank);
         }
         if (!(inputPower > 0)) {
@@ -32,7 +35,7 @@ public record CollaborativeFactors(float[] u, float[] s, float[] d, float inputP
 
     /** Plain low-rank EASE: history entries taken as they are. */
     public CollaborativeFactors(float[] u, float[] s, float[] d, int itemCount, int rank) {
-        this(u, s, d, 1f, ones(itemCount), itemCount, rank);
+        this(u, s, d, 1f, ones(itemCount), ones(itemCount), itemCount, rank);
     }
 
     private static float[] ones(int n) {
@@ -47,35 +50,47 @@ public record CollaborativeFactors(float[] u, float[] s, float[] d, float inputP
         for (int j = 0; j < itemCount; j++) {
             scaled[j] = d[j] * output[j];
         }
-        return new CollaborativeFactors(u, s, scaled, power, input.clone(), itemCount, rank);
+        return new CollaborativeFactors(u, s, scaled, power, input.clone(), rowScale, itemCount, rank);
     }
 
     /**
-     * The same scores from an int8 basis: each row of U becomes int8 codes with its own scale r_j, and r_j moves
-     * into the item vectors (a' = a ⊙ r, d' = d ⊙ r), since {@code (h^p ⊙ a)·U = (h^p ⊙ a ⊙ r)·Q} and
-     * {@code (t·Uᵀ) ⊙ d = (t·Qᵀ) ⊙ d ⊙ r}. The returned factors hold the codes as floats ({@link #hasInt8Basis});
-     * the export stores them as an int8 tensor cast to float in the graph, which ONNX Runtime folds once at load.
-     * a' and d' are rounded to float16 ({@link Half}), as stored; s (k values) stays float32.
+     * The same scores from an int8 basis: each row of U becomes int8 codes Q with its own scale r_j (float16), and
+     * {@code (h^p ⊙ a)·U = (h^p ⊙ a ⊙ r)·Q}, {@code (t·Uᵀ) ⊙ d = (t·Qᵀ) ⊙ d ⊙ r}. a' = a ⊙ r is stored with the basis;
+     * d and r are stored apart (d changes with every update, r only with the basis) and multiplied in the graph,
+     * which ONNX Runtime folds once at load, as it folds the Cast of the int8 codes. The returned factors hold the
+     * codes as floats ({@link #hasInt8Basis}); a', d and r are rounded to float16 ({@link Half}) as stored; s (k
+     * values) stays float32.
      */
     public CollaborativeFactors quantized() {
         int n = itemCount;
         int k = rank;
         float[] codes = new float[n * k];
-        float[] input = new float[n];
-        float[] output = new float[n];
+        float[] scales = new float[n];
         for (int j = 0; j < n; j++) {
             float max = 0f;
             for (int i = 0; i < k; i++) {
                 max = Math.max(max, Math.abs(u[j * k + i]));
             }
-            float r = Int8.scale(max);
-            for (int i = 0; i < k; i++) {
-                codes[j * k + i] = Int8.code(u[j * k + i], r);
-            }
-            input[j] = inputScale[j] * r;
-            output[j] = d[j] * r;
+            scales[j] = Int8.scale(max);
         }
-        return new CollaborativeFactors(codes, s, Half.round(output), inputPower, Half.round(input), n, k);
+        scales = Half.round(scales);
+        float[] input = new float[n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < k; i++) {
+                codes[j * k + i] = Int8.code(u[j * k + i], scales[j]);
+            }
+            input[j] = inputScale[j] * scales[j];
+        }
+        return new CollaborativeFactors(codes, s, Half.round(d), inputPower, Half.round(input), scales, n, k);
+    }
+
+    /** d ⊙ r, as the graph's folded Mul computes it. */
+    public float[] outputScale() {
+        float[] out = new float[itemCount];
+        for (int j = 0; j < itemCount; j++) {
+            out[j] = d[j] * rowScale[j];
+        }
+        return out;
     }
 
     /** True when U holds int8 codes ({@link #quantized}). */
@@ -89,6 +104,7 @@ public record CollaborativeFactors(float[] u, float[] s, float[] d, float inputP
      */
     public float[] contributions(int[] items, float[] weights, int[] targets) {
         int k = rank;
+        float[] dr = outputScale();
         float[] out = new float[items.length * targets.length];
         float[] z = new float[k];
         for (int l = 0; l < items.length; l++) {
@@ -103,7 +119,7 @@ public record CollaborativeFactors(float[] u, float[] s, float[] d, float inputP
                 for (int i = 0; i < k; i++) {
                     sum += z[i] * u[t + i];
                 }
-                out[l * targets.length + c] = (float) sum * d[targets[c]];
+                out[l * targets.length + c] = (float) sum * dr[targets[c]];
             }
         }
         return out;
@@ -117,6 +133,22 @@ public record CollaborativeFactors(float[] u, float[] s, float[] d, float inputP
 
     /** Adds this part's scores for one history row to {@code out} (length n). */
     void addScores(float[] history, int offset, float[] out) {
+        float[] ts = shrunkLatent(history, offset);
+        float[] dr = outputScale();
+        int n = itemCount;
+        int k = rank;
+        for (int j = 0; j < n; j++) {
+            int base = j * k;
+            double sum = 0;
+            for (int i = 0; i < k; i++) {
+                sum += ts[i] * u[base + i];
+            }
+            out[j] += (float) sum * dr[j];
+        }
+    }
+
+    /** {@code ((h^p ⊙ a)·U) ⊙ s} for one history row: the k-dimensional code the decoder {@code Uᵀ} turns into scores. */
+    float[] shrunkLatent(float[] history, int offset) {
         int n = itemCount;
         int k = rank;
         // Float rounding at the same op boundaries as the ONNX graph (Pow, Mul, Gemm, Mul, Gemm, Mul) keeps parity tight.
@@ -135,13 +167,22 @@ public record CollaborativeFactors(float[] u, float[] s, float[] d, float inputP
         for (int i = 0; i < k; i++) {
             ts[i] = (float) t[i] * s[i];
         }
+        return ts;
+    }
+
+    /** {@code (z·Uᵀ)_j} in float, for each item j: the decoder applied to one k-dimensional code. */
+    float[] decode(float[] z) {
+        int n = itemCount;
+        int k = rank;
+        float[] out = new float[n];
         for (int j = 0; j < n; j++) {
             int base = j * k;
             double sum = 0;
             for (int i = 0; i < k; i++) {
-                sum += ts[i] * u[base + i];
+                sum += z[i] * u[base + i];
             }
-            out[j] += (float) sum * d[j];
+            out[j] = (float) sum;
         }
+        return out;
     }
 }

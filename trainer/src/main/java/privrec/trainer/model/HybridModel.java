@@ -4,17 +4,22 @@ import privrec.core.Encoder;
 import privrec.core.ItemScorer;
 
 /**
- * The shipped model, in memory: {@code scores = collab(history) + β·(profile·W + b)}. This is the trainer's
+ * The shipped model, in memory: {@code scores = collab(history) + (β·(profile·V + c)·Uᵀ) ⊙ r}. This is the trainer's
  * {@link ItemScorer}; the ONNX graph computes the same expression (verified before anything is written).
  *
+ * <p>The profile part predicts a user's code in the item basis (k values) rather than one value per item, and the
+ * basis decodes it: the profile model is then k columns however large the catalog, and a model update re-fits it
+ * without touching the basis ({@link ProfileRegression}).
+ *
  * @param collab  low-rank EASE factors
- * @param profile Tribuo linear regression from profile one-hot to item positives
+ * @param profile Tribuo linear regression from profile one-hot to the basis code of the user's positives (k columns)
  * @param beta    weight of the profile part, tuned on validation users
  */
 public record HybridModel(CollaborativeFactors collab, ProfileWeights profile, float beta) implements ItemScorer {
     public HybridModel {
-        if (collab.itemCount() != profile.itemCount()) {
-            throw new IllegalArgumentException("collaborative and profile parts differ in item count");
+        if (collab.rank() != profile.itemCount()) {
+            throw new IllegalArgumentException("the profile part predicts " + profile.itemCount()
+                    + " basis coordinates but the basis has rank " + collab.rank());
         }
     }
 
@@ -41,14 +46,24 @@ public record HybridModel(CollaborativeFactors collab, ProfileWeights profile, f
         ItemScorer.checkShapes(history, profileRows, rows, n, width);
         float[] out = new float[rows * n];
         float[] row = new float[n];
-        for (int r = 0; r < rows; r++) {
+        float[] r = collab.rowScale();
+        for (int rIndex = 0; rIndex < rows; rIndex++) {
             java.util.Arrays.fill(row, 0f);
-            collab.addScores(history, r * n, row);
-            float[] p = profile.scores(profileRows, r * width);
+            collab.addScores(history, rIndex * n, row);
+            float[] p = profileScores(profileRows, rIndex * width);
             for (int j = 0; j < n; j++) {
-                out[r * n + j] = row[j] + p[j] * beta;
+                out[rIndex * n + j] = row[j] + p[j] * r[j];
             }
         }
         return out;
+    }
+
+    /** {@code (β·(profile·V + c))·Uᵀ} for one profile row, before the row scales r (rounded as the graph rounds). */
+    float[] profileScores(float[] profileRows, int offset) {
+        float[] z = profile.scores(profileRows, offset);
+        for (int i = 0; i < z.length; i++) {
+            z[i] *= beta;
+        }
+        return collab.decode(z);
     }
 }

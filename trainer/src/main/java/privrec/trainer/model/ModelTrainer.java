@@ -3,8 +3,6 @@ package privrec.trainer.model;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
 
 import privrec.core.Encoder;
@@ -15,7 +13,8 @@ import privrec.trainer.model.Split;
 /**
  * Trains the hybrid model: low-rank EASE on the training users' graded ratings (every rating at its
  * {@link Encoder#historyWeight}, raised to {@link TrainParams#inputPower}, {@link SparseRowMatrix#historyWeighted}),
- * with popularity re-weighting of its input (α) and output (γ), plus a Tribuo profile regression on their positives.
+ * with popularity re-weighting of its input (α) and output (γ), plus a Tribuo profile regression on their positives
+ * in the eigenbasis.
  * λ, α, γ and β are chosen together on held-out validation users ({@link ValidationSplit}: strong generalization
  * inside the training set, so test users are never used for any choice). The eigenpairs depend on none of them, so
  * the whole grid costs one eigen-solve per validation hold-out. What was tried and measured: docs/quality-experiments.md.
@@ -99,47 +98,30 @@ public final class ModelTrainer {
         return out;
     }
 
-    private record Fitted(Eigenpairs eigen, double[] gramDiagonal, int[] popularity, ProfileRegression.Trained profile) {
+    /** @param basis the eigenbasis as factors (its u and row scales; s and d at λ = 1 are unused) */
+    private record Fitted(Eigenpairs eigen, double[] gramDiagonal, int[] popularity, ProfileRegression.Trained profile,
+                          CollaborativeFactors basis) {
     }
 
     private record Tuning(Choice choice, double ndcg) {
     }
 
     /**
-     * The eigen-solve and the Tribuo profile model are independent, so the profile model trains on a second thread
-     * (2 cores here); each is deterministic on its own, so the result does not depend on the interleaving.
+     * The eigen-solve, then the Tribuo profile model, which predicts each profile group's positives as coordinates in
+     * the eigenbasis (k outputs however many movies: seconds instead of one output per movie).
      */
     private static Fitted fit(TrainingUsers users, int itemCount, TrainParams params, String description,
                               OffsetDateTime dataTime, Listener listener) {
         GramOperator x = users.historyWeighted((float) params.inputPower());
-        CompletableFuture<ProfileRegression.Trained> profile = new CompletableFuture<>();
-        Thread worker = new Thread(() -> {
-            try {
-                profile.complete(ProfileRegression.trainOnGroups(users.profileGroups(), itemCount, params.profile(),
-                        description, dataTime));
-            } catch (Throwable e) {
-                profile.completeExceptionally(e);
-            }
-        }, "profile-model");
-        worker.setDaemon(true);
-        worker.start();
-        listener.stage("eigenpairs (profile model trains alongside)", params.iterations() + 1);
+        listener.stage("eigenpairs, then the profile model", params.iterations() + 1);
         Eigenpairs eigen = RandomizedEigen.topEigenpairs(x, params.rank(), params.oversample(), params.iterations(),
                 params.seed(), listener::step);
-        try {
-            ProfileRegression.Trained trained = profile.get();
-            listener.step();
-            return new Fitted(eigen, x.gramDiagonal(), users.popularity(), trained);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while training the profile model", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("profile model training failed: " + cause, cause);
-        }
+        double[] gramDiagonal = x.gramDiagonal();
+        CollaborativeFactors basis = LowRankEase.factors(eigen, params.rank(), gramDiagonal, 1, false);
+        ProfileRegression.Trained profile = ProfileRegression.trainOnGroups(
+                ProfileGroup.inBasis(users.profileGroups(), basis), basis.rank(), params.profile(), description, dataTime);
+        listener.step();
+        return new Fitted(eigen, gramDiagonal, users.popularity(), profile, basis);
     }
 
     /**
@@ -217,7 +199,8 @@ public final class ModelTrainer {
                               double[][][][] ndcg, Listener listener) {
         List<float[]> profileScores = new ArrayList<>();
         for (Split.TestUser user : heldOut) {
-            profileScores.add(fitted.profile.weights().scores(Encoder.encodeProfile(user.user().profile()), 0));
+            profileScores.add(fitted.basis.decode(
+                    fitted.profile.weights().scores(Encoder.encodeProfile(user.user().profile()), 0)));
         }
         float[][] outputFactors = new float[gammas.size()][];
         for (int g = 0; g < gammas.size(); g++) {

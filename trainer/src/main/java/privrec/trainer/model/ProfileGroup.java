@@ -17,6 +17,37 @@ import privrec.core.Encoder;
  */
 public record ProfileGroup(float[] onehot, int users, double[] meanTarget) {
 
+    /**
+     * The same group with its mean target expressed in an item basis: {@code meanTarget · B} for an n × k row-major
+     * basis B (k values), which the profile model then learns to predict.
+     */
+    public ProfileGroup inBasis(float[] basis, float[] rowScale, int rank) {
+        int n = meanTarget.length;
+        if (basis.length != n * rank) {
+            throw new IllegalArgumentException("basis is not " + n + " x " + rank);
+        }
+        double[] code = new double[rank];
+        for (int j = 0; j < n; j++) {
+            double t = meanTarget[j];
+            if (t != 0) {
+                double scaled = t * rowScale[j];
+                for (int i = 0; i < rank; i++) {
+                    code[i] += scaled * basis[j * rank + i];
+                }
+            }
+        }
+        return new ProfileGroup(onehot, users, code);
+    }
+
+    /** {@link #inBasis} for every group. */
+    public static List<ProfileGroup> inBasis(List<ProfileGroup> groups, CollaborativeFactors basis) {
+        List<ProfileGroup> out = new ArrayList<>(groups.size());
+        for (ProfileGroup group : groups) {
+            out.add(group.inBasis(basis.u(), basis.rowScale(), basis.rank()));
+        }
+        return out;
+    }
+
     /** Groups in a deterministic order (by encoding). */
     public static List<ProfileGroup> of(List<UserPositives> users, int itemCount) {
         Counts counts = new Counts(itemCount);

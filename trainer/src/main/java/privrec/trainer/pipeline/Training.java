@@ -1,6 +1,7 @@
 package privrec.trainer.pipeline;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -30,12 +31,11 @@ import privrec.trainer.model.TrainingUsers;
 
 /**
  * train = evaluate quickly → train on everything → export → verify with ONNX Runtime → write atomically.
- * Deterministic: the same data and settings give byte-identical model.onnx, catalog.tsv, manifest.json and
- * provenance.json (no wall clock, host or path enters them).
+ * Deterministic: the same data and settings give byte-identical parts, manifest.json and provenance.json (no wall
+ * clock, host or path enters them). A release's parts are content-addressed ({@link Manifest#partName}): the graph,
+ * one basis chunk and one catalog chunk; {@link Update} builds on them.
  */
 public final class Training {
-    public static final String MODEL_FILE = "model.onnx";
-    public static final String CATALOG_FILE = "catalog.tsv";
     public static final String MANIFEST_FILE = "manifest.json";
     public static final String PROVENANCE_FILE = "provenance.json";
 
@@ -86,20 +86,11 @@ public final class Training {
         byte[] catalogBytes = CatalogFormat.write(catalog).getBytes(StandardCharsets.UTF_8);
 
         Map<String, Object> training = trainingRecord(data, users, params, trained, tuned.tunedOn());
-        String provenance = ProvenanceRecord.toJson(training, trained.profileModel().getProvenance());
-        byte[] provenanceBytes = provenance.getBytes(StandardCharsets.UTF_8);
-        String provenanceSha = OnnxExport.sha256Hex(provenanceBytes);
-        OnnxExport.Exported exported = OnnxExport.export(trained.scorer(), trained.profileModel(), provenanceSha);
-        Verifier.Result verification = verify(exported, trained, data, users, options, progress);
-
-        training.put("provenanceSha256", provenanceSha);
-        Manifest manifest = manifest(data, exported, catalogBytes, quick.evaluation(), options, trained, training);
-        Map<String, byte[]> files = ArtifactWriter.files();
-        files.put(MODEL_FILE, exported.bytes());
-        files.put(CATALOG_FILE, catalogBytes);
-        files.put(PROVENANCE_FILE, provenanceBytes);
-        files.put(MANIFEST_FILE, manifest.toJson().getBytes(StandardCharsets.UTF_8));
-        return new Result(exported.modelId(), trained, quick.evaluation(), verification, files);
+        Release release = Release.build(trained, new int[]{data.itemCount()}, List.of(catalogBytes), training);
+        Verifier.Result verification = verify(release, trained, users.profiles(), options, progress);
+        Manifest manifest = manifest(data.description(), data.dataThrough(), release, quick.evaluation(), options,
+                trained, training, List.of(), null);
+        return new Result(release.modelId(), trained, quick.evaluation(), verification, release.files(manifest));
     }
 
     /** The quick evaluation's metrics, and its first fold's model (whose tuned λ, α, γ, β the final fit reuses). */
@@ -182,20 +173,24 @@ public final class Training {
      * The served graph with ONNX Runtime against the in-memory model, then the Tribuo part through tribuo-onnx;
      * either above the tolerance and nothing is written.
      */
-    private static Verifier.Result verify(OnnxExport.Exported exported, TrainedModel trained, Interactions data,
-                                          TrainingUsers users, Options options, Progress progress)
-            throws OrtException {
+    static Verifier.Result verify(Release release, TrainedModel trained, List<privrec.core.Profile> profiles,
+                                  Options options, Progress progress) throws OrtException {
         int rows = Math.max(200, options.verifyRows());
         progress.stage("verifying with ONNX Runtime", (rows + 31) / 32);
-        Verifier.Result verification = Verifier.verify(exported.bytes(), trained.scorer(), data.itemCount(),
-                users.profiles(), rows, options.params().seed(), progress::step);
+        Verifier.Result verification;
+        try {
+            verification = Verifier.verify(release.modelParts(), release.modelFile(), trained.scorer(),
+                    trained.scorer().itemCount(), profiles, rows, options.params().seed(), progress::step);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not stage the release for ONNX Runtime: " + e.getMessage(), e);
+        }
         progress.done();
         if (!(verification.maxAbsDiff() <= options.tolerance())) {
             throw new VerificationFailedException(String.format(
                     "ONNX Runtime scores differ from the in-memory model by %.3g (limit %.3g) over %d rows; nothing written",
                     verification.maxAbsDiff(), options.tolerance(), verification.rows()));
         }
-        double profileDiff = TribuoOnnxCheck.maxAbsDiff(trained.profileModel(), users.profiles(),
+        double profileDiff = TribuoOnnxCheck.maxAbsDiff(trained.profileModel(), profiles,
                 TRIBUO_CHECK_ROWS, options.params().seed());
         if (!(profileDiff <= options.tolerance())) {
             throw new VerificationFailedException(String.format("tribuo-onnx's ONNXExternalModel differs from the "
@@ -205,8 +200,22 @@ public final class Training {
         return verification.withProfileCheck(profileDiff);
     }
 
+    /** "name bytes" of every part, for the command line. */
+    public static String partSizes(Map<String, byte[]> files) {
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            if (!file.getKey().equals(MANIFEST_FILE) && !file.getKey().equals(PROVENANCE_FILE)) {
+                text.append(text.length() == 0 ? "" : ", ").append(file.getKey()).append(' ')
+                        .append(file.getValue().length).append(" bytes");
+            }
+        }
+        return text.toString();
+    }
+
+    /** Writes the release, manifest last, then removes parts of earlier releases that it does not name. */
     public static void write(Path out, Result result) throws IOException {
         ArtifactWriter.write(out, result.files());
+        ArtifactWriter.pruneParts(out, result.files().keySet());
     }
 
     private static Map<String, Object> trainingRecord(Interactions data, TrainingUsers users, TrainParams params,
@@ -235,10 +244,10 @@ public final class Training {
         return training;
     }
 
-    private static Manifest manifest(Interactions data, OnnxExport.Exported exported, byte[] catalogBytes,
-                                     Evaluation evaluation, Options options, TrainedModel trained,
-                                     Map<String, Object> training) {
-        int n = data.itemCount();
+    static Manifest manifest(String description, String dataThrough, Release release, Evaluation evaluation,
+                             Options options, TrainedModel trained, Map<String, Object> training,
+                             List<Integer> withdrawn, String baseModelId) {
+        int n = trained.scorer().itemCount();
         List<Manifest.TensorSpec> inputs = List.of(
                 new Manifest.TensorSpec(Manifest.HISTORY_INPUT, new int[]{-1, n}),
                 new Manifest.TensorSpec(Manifest.PROFILE_INPUT, new int[]{-1, Encoder.profileWidth()}),
@@ -247,9 +256,6 @@ public final class Training {
                 new Manifest.TensorSpec(Manifest.EXPLAIN_TARGETS_INPUT, new int[]{-1}, Manifest.INT32));
         List<Manifest.TensorSpec> outputs = List.of(new Manifest.TensorSpec(Manifest.SCORES_OUTPUT, new int[]{-1, n}),
                 new Manifest.TensorSpec(Manifest.CONTRIBUTIONS_OUTPUT, new int[]{-1, -1}));
-        List<Manifest.FileEntry> files = List.of(
-                new Manifest.FileEntry(MODEL_FILE, OnnxExport.sha256Hex(exported.bytes()), exported.bytes().length),
-                new Manifest.FileEntry(CATALOG_FILE, OnnxExport.sha256Hex(catalogBytes), catalogBytes.length));
         Map<String, Object> metrics = new LinkedHashMap<>();
         if (evaluation != null) {
             String protocol = evaluation.folds() == Options.PROTOCOL_FOLDS
@@ -260,12 +266,13 @@ public final class Training {
         }
         String algorithm = String.format("Low-rank EASE on graded ratings (rank %d, lambda %s; input weight"
                         + " max(0, (stars - 2.5) / 1.5)^%s; popularity exponents input -%s, output %s)"
-                        + " + Tribuo LinearSGD profile regression (beta %s)",
+                        + " + Tribuo LinearSGD profile regression in the item basis (beta %s)",
                 trained.scorer().collab().rank(), trimmed(trained.lambda()), trimmed(trained.scorer().collab().inputPower()),
                 trimmed(trained.inputPopularity()), trimmed(trained.outputPopularity()), trimmed(trained.beta()));
-        return new Manifest(Manifest.FORMAT_VERSION, Encoder.VERSION, exported.modelId(), algorithm, data.description(),
-                data.dataThrough(), MODEL_FILE, CATALOG_FILE, n, inputs, outputs, Encoder.PROFILE_FEATURES, files,
-                metrics, training);
+        return new Manifest(Manifest.FORMAT_VERSION, Encoder.VERSION, release.modelId(), algorithm, description,
+                dataThrough, release.modelFile(), release.basisChunks(), release.catalogChunks(), withdrawn,
+                release.basisChunks().get(0), baseModelId, n, inputs, outputs, Encoder.PROFILE_FEATURES,
+                release.fileEntries(), metrics, training);
     }
 
     private static String trimmed(double value) {
