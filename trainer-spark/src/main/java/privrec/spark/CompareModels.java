@@ -8,6 +8,7 @@ import java.util.Map;
 import privrec.core.Json;
 import privrec.trainer.data.DataFormat;
 import privrec.trainer.data.Datasets;
+import privrec.core.Manifest;
 import privrec.trainer.export.OrtScorer;
 import privrec.trainer.model.Interactions;
 import privrec.trainer.model.UserPositives;
@@ -15,7 +16,7 @@ import privrec.trainer.pipeline.Training;
 
 /**
  * {@code java -cp trainer-spark.jar privrec.spark.CompareModels MODEL_A MODEL_B DATA [USERS]}: runs both written
- * model.onnx files with ONNX Runtime on the first USERS (default 256) users of the ml-csv data set DATA (their
+ * releases' models with ONNX Runtime on the first USERS (default 256) users of the ml-csv data set DATA (their
  * graded histories and profiles, as the browser would send them) and prints the largest score difference, then the
  * metrics of both manifests. Exit code 1 when the catalogs differ. Needs no Spark: it checks a cluster's output
  * against a single machine's.
@@ -33,18 +34,20 @@ public final class CompareModels {
         Path b = Path.of(args[1]);
         int count = args.length == 4 ? Integer.parseInt(args[3]) : SparkEquivalence.USERS_COMPARED;
         Interactions data = Interactions.of(Datasets.load(Path.of(args[2]), DataFormat.ML_CSV));
-        if (!java.util.Arrays.equals(Files.readAllBytes(a.resolve(Training.CATALOG_FILE)),
-                Files.readAllBytes(b.resolve(Training.CATALOG_FILE)))) {
-            System.out.println("catalog.tsv differs");
+        Manifest ma = Training.readManifest(a);
+        Manifest mb = Training.readManifest(b);
+        // Catalog chunks are named by their content: the same names are the same bytes.
+        if (!ma.catalogFiles().equals(mb.catalogFiles())) {
+            System.out.println("catalogs differ");
             System.exit(1);
         }
         List<UserPositives> users = data.users().subList(0, Math.min(count, data.users().size()));
         double diff;
-        try (OrtScorer sa = new OrtScorer(Files.readAllBytes(a.resolve(Training.MODEL_FILE)), data.itemCount());
-             OrtScorer sb = new OrtScorer(Files.readAllBytes(b.resolve(Training.MODEL_FILE)), data.itemCount())) {
+        try (OrtScorer sa = new OrtScorer(a, ma.modelFile(), data.itemCount());
+             OrtScorer sb = new OrtScorer(b, mb.modelFile(), data.itemCount())) {
             diff = SparkEquivalence.maxAbsDiff(sa, sb, users, data.itemCount());
         }
-        System.out.printf("catalog.tsv identical; max |score difference| over %d users (ONNX Runtime): %.3g%n",
+        System.out.printf("catalogs identical; max |score difference| over %d users (ONNX Runtime): %.3g%n",
                 users.size(), diff);
         System.out.println("metrics " + a + ": " + metrics(a));
         System.out.println("metrics " + b + ": " + metrics(b));

@@ -34,7 +34,7 @@ import privrec.trainer.pipeline.Training;
  * are the ones {@code trainer train} writes. Exit codes as the trainer's: 0, 1 failure, 2 bad usage or data.
  */
 @Command(name = "trainer-spark", mixinStandardHelpOptions = true, version = "privrec trainer-spark 1.0",
-        description = {"Trains the model on Apache Spark and writes model.onnx, catalog.tsv, manifest.json and "
+        description = {"Trains the model on Apache Spark and writes the release (graph, basis, catalog), manifest.json and "
                 + "provenance.json into --out (a directory on the driver), exactly as `trainer train` does.",
                 "Nothing is written when loading, training or verification fails."})
 public final class SparkTrainerMain implements Callable<Integer> {
@@ -136,9 +136,9 @@ public final class SparkTrainerMain implements Callable<Integer> {
                 stdout.print(result.evaluation().toTable());
             }
             Training.write(out, result);
-            stdout.printf("model %s: lambda %s, beta %s, rank %d; wrote %s (model.onnx %d bytes)%n", result.modelId(),
+            stdout.printf("model %s: lambda %s, beta %s, rank %d; wrote %s (%s)%n", result.modelId(),
                     result.model().lambda(), result.model().beta(), result.model().scorer().collab().rank(),
-                    out, result.files().get(Training.MODEL_FILE).length);
+                    out, Training.partSizes(result.files()));
         } catch (Exception e) { // SparkException is checked, but Scala code throws it undeclared
             throw dataErrorIn(e);
         }

@@ -16,9 +16,11 @@ import picocli.CommandLine.ParseResult;
 import privrec.core.FormatException;
 import privrec.trainer.cli.BadOptionException;
 import privrec.trainer.cli.EvaluateCommand;
+import privrec.trainer.cli.EvaluateUpdateCommand;
 import privrec.trainer.cli.GenerateCommand;
 import privrec.trainer.cli.InspectCommand;
 import privrec.trainer.cli.TrainCommand;
+import privrec.trainer.cli.UpdateCommand;
 import privrec.trainer.data.DataFormatException;
 import privrec.trainer.export.TelemetryGuard;
 import privrec.trainer.pipeline.VerificationFailedException;
@@ -29,7 +31,7 @@ import privrec.trainer.pipeline.VerificationFailedException;
  */
 @Command(name = "trainer", mixinStandardHelpOptions = true, version = "privrec trainer 1.0",
         description = "Trains the privacy-preserving movie recommender and exports it to ONNX for the browser.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, GenerateCommand.class, InspectCommand.class,
+        subcommands = {TrainCommand.class, UpdateCommand.class, EvaluateCommand.class, EvaluateUpdateCommand.class, GenerateCommand.class, InspectCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TrainerMain implements Runnable {
     public static final int EXIT_FAILURE = 1;

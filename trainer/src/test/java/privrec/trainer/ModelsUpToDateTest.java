@@ -25,7 +25,16 @@ class ModelsUpToDateTest {
         StringWriter stderr = new StringWriter();
         int code = TrainerMain.run(new String[]{"train", "--out", out.toString()}, new PrintWriter(stdout), new PrintWriter(stderr));
         assertEquals(0, code, () -> stdout + "\n" + stderr);
-        for (String name : List.of("model.onnx", "catalog.tsv", "manifest.json", "provenance.json")) {
+        List<String> written;
+        try (var files = Files.list(out)) {
+            written = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        List<String> committed;
+        try (var files = Files.list(COMMITTED)) {
+            committed = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(written, committed, "models/ holds other files than `train` writes; retrain and commit models/");
+        for (String name : written) {
             assertArrayEquals(Files.readAllBytes(COMMITTED.resolve(name)), Files.readAllBytes(out.resolve(name)),
                     () -> "models/" + name + " is not what `train` produces now; retrain and commit models/");
         }

@@ -15,7 +15,8 @@ import privrec.trainer.pipeline.Training;
 /** {@code train}: load → quick evaluation → train → export ONNX → verify with ONNX Runtime → write atomically. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains the model, exports it to ONNX, verifies the file with ONNX Runtime against the in-memory "
-                + "model and writes model.onnx, catalog.tsv, manifest.json and provenance.json atomically into --out.",
+                + "model and writes a new release into --out: its parts (the graph, the item basis, the catalog, each named by its content), "
+                + "provenance.json and, last, manifest.json. Parts of an earlier release in --out are removed after it.",
                 "Nothing is written when loading, training or verification fails."})
 public final class TrainCommand implements Callable<Integer> {
     @Spec

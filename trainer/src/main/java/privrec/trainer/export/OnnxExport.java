@@ -32,7 +32,7 @@ import privrec.trainer.model.ProfileRegression;
  *   latent  = Mul(Gemm(input, U), s)                                     low-rank EASE code [B, k]
  *   profile = Mul(Tribuo LinearSGDModel.writeONNXGraph(profile), β)      Gemm(profile, V, c): code [B, k]
  *   back    = Gemm(Concat(latent, profile, axis 0), U, transB=1)          one pass over U for both [2B, n]
- *   scores  = Add(Mul(back[0:B], d ⊙ r), Mul(back[B:2B], r))             Split in half
+ *   scores  = Add(Add(Mul(back[0:B], d ⊙ r), Mul(back[B:2B], r)), m ⊙ β) Split in half; m = MostPopular rates
  *   contributions = Mul(Gemm(Mul(Mul(Gather(U, items), Unsqueeze(Mul(Pow(weights, p), Gather(a', items)), 1)), s),
  *                            Gather(U, targets), transB=1), Gather(d ⊙ r, targets))     explanations
  * </pre>
@@ -101,7 +101,9 @@ public final class OnnxExport {
             code = code.apply(ONNXOperators.GATHER, onnx.array("profile_column_order", indices),
                     Collections.singletonMap("axis", 1));
         }
-        ONNXNode weighted = code.apply(ONNXOperators.MUL, onnx.constant("beta", model.beta()));
+        ONNXInitializer beta = onnx.constant("beta", model.beta());
+        ONNXNode weighted = code.apply(ONNXOperators.MUL, beta);
+        ONNXNode popular = onnx.array("profile_baseline", model.baseline()).apply(ONNXOperators.MUL, beta);
         ONNXNode both = onnx.operation(ONNXOperators.CONCAT, Arrays.asList(shrunk, weighted), "codes", axis0);
         ONNXNode back = onnx.operation(ONNXOperators.GEMM, Arrays.asList(both, u), "back", transB);
 
@@ -123,7 +125,9 @@ public final class OnnxExport {
                 .addNode(node("Split", "split_back", List.of(back.getReference()), List.of("collab_back", "profile_back"), 0))
                 .addNode(node("Mul", "collab_scaled", List.of("collab_back", dr.getReference()), List.of("collab_scores"), -1))
                 .addNode(node("Mul", "profile_scaled", List.of("profile_back", r.getReference()), List.of("profile_scores"), -1))
-                .addNode(node("Add", "scores_sum", List.of("collab_scores", "profile_scores"),
+                .addNode(node("Add", "personal_sum", List.of("collab_scores", "profile_scores"),
+                        List.of("personal_scores"), -1))
+                .addNode(node("Add", "scores_sum", List.of("personal_scores", popular.getReference()),
                         List.of(Manifest.SCORES_OUTPUT), -1))
                 .build();
     }

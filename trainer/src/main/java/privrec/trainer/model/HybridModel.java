@@ -4,19 +4,26 @@ import privrec.core.Encoder;
 import privrec.core.ItemScorer;
 
 /**
- * The shipped model, in memory: {@code scores = collab(history) + (β·(profile·V + c)·Uᵀ) ⊙ r}. This is the trainer's
- * {@link ItemScorer}; the ONNX graph computes the same expression (verified before anything is written).
+ * The shipped model, in memory: {@code scores = collab(history) + (β·(profile·V + c)·Uᵀ) ⊙ r + β·m}. This is the
+ * trainer's {@link ItemScorer}; the ONNX graph computes the same expression (verified before anything is written).
  *
- * <p>The profile part predicts a user's code in the item basis (k values) rather than one value per item, and the
- * basis decodes it: the profile model is then k columns however large the catalog, and a model update re-fits it
- * without touching the basis ({@link ProfileRegression}).
+ * <p>The profile part is "popular with people like you": m is each movie's positive rate over all training users
+ * (an empty profile gets exactly MostPopular), and a Tribuo regression predicts how a profile group's rates differ
+ * from m, as a code in the item basis (k values) that the basis decodes. The profile model is then k columns
+ * however large the catalog, and a model update re-fits it without touching the basis ({@link ProfileRegression}).
  *
- * @param collab  low-rank EASE factors
- * @param profile Tribuo linear regression from profile one-hot to the basis code of the user's positives (k columns)
- * @param beta    weight of the profile part, tuned on validation users
+ * @param collab   low-rank EASE factors
+ * @param profile  Tribuo linear regression from profile one-hot to the basis code of the group's deviation from m
+ * @param baseline m: per movie, the share of training users with a positive on it (float16 as stored)
+ * @param beta     weight of the profile part, tuned on validation users
  */
-public record HybridModel(CollaborativeFactors collab, ProfileWeights profile, float beta) implements ItemScorer {
+public record HybridModel(CollaborativeFactors collab, ProfileWeights profile, float[] baseline, float beta)
+        implements ItemScorer {
     public HybridModel {
+        if (baseline.length != collab.itemCount()) {
+            throw new IllegalArgumentException("the baseline has " + baseline.length + " movies, the basis "
+                    + collab.itemCount());
+        }
         if (collab.rank() != profile.itemCount()) {
             throw new IllegalArgumentException("the profile part predicts " + profile.itemCount()
                     + " basis coordinates but the basis has rank " + collab.rank());
@@ -29,7 +36,7 @@ public record HybridModel(CollaborativeFactors collab, ProfileWeights profile, f
 
     /** What ships: the int8 basis ({@link CollaborativeFactors#quantized}) and int8 profile weights. */
     public HybridModel quantized() {
-        return new HybridModel(collab.quantized(), profile.quantized(), beta);
+        return new HybridModel(collab.quantized(), profile.quantized(), Half.round(baseline), beta);
     }
 
     /** From the basis directly, as the graph's {@code contributions} output computes it. */
@@ -47,13 +54,23 @@ public record HybridModel(CollaborativeFactors collab, ProfileWeights profile, f
         float[] out = new float[rows * n];
         float[] row = new float[n];
         float[] r = collab.rowScale();
+        float[] popular = weightedBaseline();
         for (int rIndex = 0; rIndex < rows; rIndex++) {
             java.util.Arrays.fill(row, 0f);
             collab.addScores(history, rIndex * n, row);
             float[] p = profileScores(profileRows, rIndex * width);
             for (int j = 0; j < n; j++) {
-                out[rIndex * n + j] = row[j] + p[j] * r[j];
+                out[rIndex * n + j] = row[j] + p[j] * r[j] + popular[j];
             }
+        }
+        return out;
+    }
+
+    /** β·m, as the graph's folded Mul computes it. */
+    float[] weightedBaseline() {
+        float[] out = new float[baseline.length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = baseline[j] * beta;
         }
         return out;
     }

@@ -33,6 +33,15 @@ public record Interactions(List<Movie> movies, List<UserPositives> users, String
     public static Interactions of(Dataset dataset) {
         List<Movie> movies = new ArrayList<>(dataset.movies());
         movies.sort((a, b) -> Integer.compare(a.id(), b.id()));
+        return of(dataset, movies);
+    }
+
+    /**
+     * The data with the columns in a given order, which may hold movies the data has no ratings for (a model update
+     * keeps its base release's columns); every rated movie must be in it.
+     */
+    public static Interactions of(Dataset dataset, List<Movie> columnOrder) {
+        List<Movie> movies = new ArrayList<>(columnOrder);
         Map<Integer, Integer> columnById = LatestRatings.columnById(movies);
         int n = dataset.ratingCount();
         // Columns resolved up front, in file order, so an unknown movie is reported at its first rating.

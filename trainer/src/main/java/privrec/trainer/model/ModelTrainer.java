@@ -65,7 +65,7 @@ public final class ModelTrainer {
         }
         Fitted fitted = fit(users, itemCount, params, description, dataTime, listener);
         CollaborativeFactors factors = factors(fitted, params, choice);
-        HybridModel model = new HybridModel(factors, fitted.profile.weights(), (float) choice.beta);
+        HybridModel model = new HybridModel(factors, fitted.profile.weights(), fitted.baseline, (float) choice.beta);
         return new TrainedModel(model, fitted.profile.model(), choice.lambda, choice.beta, choice.inputPopularity,
                 choice.outputPopularity, validationNdcg);
     }
@@ -100,7 +100,7 @@ public final class ModelTrainer {
 
     /** @param basis the eigenbasis as factors (its u and row scales; s and d at λ = 1 are unused) */
     private record Fitted(Eigenpairs eigen, double[] gramDiagonal, int[] popularity, ProfileRegression.Trained profile,
-                          CollaborativeFactors basis) {
+                          CollaborativeFactors basis, float[] baseline) {
     }
 
     private record Tuning(Choice choice, double ndcg) {
@@ -118,10 +118,11 @@ public final class ModelTrainer {
                 params.seed(), listener::step);
         double[] gramDiagonal = x.gramDiagonal();
         CollaborativeFactors basis = LowRankEase.factors(eigen, params.rank(), gramDiagonal, 1, false);
-        ProfileRegression.Trained profile = ProfileRegression.trainOnGroups(
-                ProfileGroup.inBasis(users.profileGroups(), basis), basis.rank(), params.profile(), description, dataTime);
+        List<ProfileGroup> groups = users.profileGroups();
+        ProfileRegression.Trained profile = ProfileRegression.trainOnGroups(ProfileGroup.inBasis(groups, basis),
+                basis.rank(), params.profile(), description, dataTime);
         listener.step();
-        return new Fitted(eigen, gramDiagonal, users.popularity(), profile, basis);
+        return new Fitted(eigen, gramDiagonal, users.popularity(), profile, basis, ProfileGroup.baseline(groups));
     }
 
     /**
@@ -199,8 +200,12 @@ public final class ModelTrainer {
                               double[][][][] ndcg, Listener listener) {
         List<float[]> profileScores = new ArrayList<>();
         for (Split.TestUser user : heldOut) {
-            profileScores.add(fitted.basis.decode(
-                    fitted.profile.weights().scores(Encoder.encodeProfile(user.user().profile()), 0)));
+            float[] scores = fitted.basis.decode(
+                    fitted.profile.weights().scores(Encoder.encodeProfile(user.user().profile()), 0));
+            for (int j = 0; j < scores.length; j++) {
+                scores[j] += fitted.baseline[j];
+            }
+            profileScores.add(scores);
         }
         float[][] outputFactors = new float[gammas.size()][];
         for (int g = 0; g < gammas.size(); g++) {

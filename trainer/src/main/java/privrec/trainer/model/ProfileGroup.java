@@ -18,17 +18,17 @@ import privrec.core.Encoder;
 public record ProfileGroup(float[] onehot, int users, double[] meanTarget) {
 
     /**
-     * The same group with its mean target expressed in an item basis: {@code meanTarget · B} for an n × k row-major
-     * basis B (k values), which the profile model then learns to predict.
+     * The group's deviation from {@code overall} expressed in an item basis: {@code (meanTarget − overall) · B} for
+     * an n × k row-major basis B with row scales r (k values), which the profile model then learns to predict.
      */
-    public ProfileGroup inBasis(float[] basis, float[] rowScale, int rank) {
+    public ProfileGroup inBasis(float[] basis, float[] rowScale, int rank, double[] overall) {
         int n = meanTarget.length;
         if (basis.length != n * rank) {
             throw new IllegalArgumentException("basis is not " + n + " x " + rank);
         }
         double[] code = new double[rank];
         for (int j = 0; j < n; j++) {
-            double t = meanTarget[j];
+            double t = meanTarget[j] - overall[j];
             if (t != 0) {
                 double scaled = t * rowScale[j];
                 for (int i = 0; i < rank; i++) {
@@ -39,11 +39,39 @@ public record ProfileGroup(float[] onehot, int users, double[] meanTarget) {
         return new ProfileGroup(onehot, users, code);
     }
 
-    /** {@link #inBasis} for every group. */
+    /** {@link #inBasis} for every group, around the rate over all of their users ({@link #overall}). */
     public static List<ProfileGroup> inBasis(List<ProfileGroup> groups, CollaborativeFactors basis) {
+        double[] overall = overall(groups);
         List<ProfileGroup> out = new ArrayList<>(groups.size());
         for (ProfileGroup group : groups) {
-            out.add(group.inBasis(basis.u(), basis.rowScale(), basis.rank()));
+            out.add(group.inBasis(basis.u(), basis.rowScale(), basis.rank(), overall));
+        }
+        return out;
+    }
+
+    /** Per movie, the share of all the groups' users with a positive on it (MostPopular's scores, as rates). */
+    public static double[] overall(List<ProfileGroup> groups) {
+        int n = groups.get(0).meanTarget.length;
+        double[] sum = new double[n];
+        long users = 0;
+        for (ProfileGroup group : groups) {
+            for (int j = 0; j < n; j++) {
+                sum[j] += group.meanTarget[j] * group.users;
+            }
+            users += group.users;
+        }
+        for (int j = 0; j < n; j++) {
+            sum[j] /= users;
+        }
+        return sum;
+    }
+
+    /** {@link #overall} as floats. */
+    public static float[] baseline(List<ProfileGroup> groups) {
+        double[] overall = overall(groups);
+        float[] out = new float[overall.length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = (float) overall[j];
         }
         return out;
     }

@@ -200,6 +200,26 @@ public final class Training {
         return verification.withProfileCheck(profileDiff);
     }
 
+    /** The manifest among a release's files in memory ({@link Result#files}). */
+    public static Manifest manifestOf(Map<String, byte[]> files) {
+        return Manifest.parse(new String(files.get(MANIFEST_FILE), StandardCharsets.UTF_8), MANIFEST_FILE);
+    }
+
+    /** The manifest of a release folder. */
+    public static Manifest readManifest(Path dir) throws IOException {
+        return Manifest.parse(java.nio.file.Files.readString(dir.resolve(MANIFEST_FILE), StandardCharsets.UTF_8),
+                dir.resolve(MANIFEST_FILE).toString());
+    }
+
+    /** The release's catalog chunks in memory, concatenated: equal bytes mean equal catalogs. */
+    public static byte[] catalogBytes(Map<String, byte[]> files) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (String name : manifestOf(files).catalogFiles()) {
+            out.writeBytes(files.get(name));
+        }
+        return out.toByteArray();
+    }
+
     /** "name bytes" of every part, for the command line. */
     public static String partSizes(Map<String, byte[]> files) {
         StringBuilder text = new StringBuilder();
@@ -214,8 +234,13 @@ public final class Training {
 
     /** Writes the release, manifest last, then removes parts of earlier releases that it does not name. */
     public static void write(Path out, Result result) throws IOException {
-        ArtifactWriter.write(out, result.files());
-        ArtifactWriter.pruneParts(out, result.files().keySet());
+        write(out, result.files());
+    }
+
+    /** Writes release files (parts, provenance, manifest last), then removes stale parts. */
+    public static void write(Path out, Map<String, byte[]> files) throws IOException {
+        ArtifactWriter.write(out, files);
+        ArtifactWriter.pruneParts(out, files.keySet());
     }
 
     private static Map<String, Object> trainingRecord(Interactions data, TrainingUsers users, TrainParams params,

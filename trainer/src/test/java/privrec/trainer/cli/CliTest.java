@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import privrec.core.Json;
+import privrec.core.Manifest;
 import privrec.trainer.TrainerMain;
 
 class CliTest {
@@ -48,7 +49,7 @@ class CliTest {
 
     @Test
     void helpWorksOnEveryCommand() {
-        for (String command : List.of("train", "evaluate", "generate", "inspect")) {
+        for (String command : List.of("train", "update", "evaluate", "evaluate-update", "generate", "inspect")) {
             Run run = run(command, "--help");
             assertEquals(0, run.code(), run::toString);
             assertTrue(run.out().contains("Usage: trainer " + command), run::toString);
@@ -114,10 +115,96 @@ class CliTest {
         Run inspect = run("inspect", "--models", out.toString());
         assertEquals(0, inspect.code(), inspect::toString);
         assertTrue(inspect.out().contains("metadata keys [model_id, encoder_version, provenance_sha256]"), inspect::toString);
-        Files.writeString(out.resolve("catalog.tsv"), "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        String catalog = manifest(out).catalogFiles().get(0);
+        Files.writeString(out.resolve(catalog), "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         Run tampered = run("inspect", "--models", out.resolve("manifest.json").toString());
         assertEquals(1, tampered.code(), tampered::toString);
-        assertTrue(tampered.err().contains("catalog.tsv"), tampered::toString);
+        assertTrue(tampered.err().contains(catalog), tampered::toString);
+    }
+
+    static Manifest manifest(Path dir) throws java.io.IOException {
+        return Manifest.parse(Files.readString(dir.resolve("manifest.json")), "manifest.json");
+    }
+
+    /**
+     * The operator workflow on the scenario data: train on the oldest ratings, update with all of them plus new
+     * movies and one movie the new data no longer has. The update keeps the base's basis and catalog chunks byte
+     * for byte, adds one of each, lists the dropped movie as withdrawn, and inspect shows what is shared.
+     */
+    @Test
+    void updateReusesTheBasePartsAndAddsOnlyWhatChanged(@TempDir Path work) throws Exception {
+        Run split = run("evaluate-update", "--data", data.toString(), "--format", "ml-csv", "--new-movies", "0.05",
+                "--write-data", work.resolve("data").toString());
+        assertEquals(0, split.code(), split::toString);
+        Path fullData = work.resolve("data/full");
+        // The full data drops one movie the base has: the update must keep its column and withdraw it.
+        List<String> movies = Files.readAllLines(fullData.resolve("movies.csv"));
+        String dropped = movies.get(1).substring(0, movies.get(1).indexOf(','));
+        Files.write(fullData.resolve("movies.csv"), movies.stream().filter(l -> !l.startsWith(dropped + ",")).toList());
+        List<String> ratings = Files.readAllLines(fullData.resolve("ratings.csv"));
+        Files.write(fullData.resolve("ratings.csv"),
+                ratings.stream().filter(l -> !l.split(",")[1].equals(dropped)).toList());
+
+        Path base = work.resolve("base");
+        Run train = run("train", "--data", work.resolve("data/base").toString(), "--format", "ml-csv", "--out",
+                base.toString(), "--rank", "16", "--eval-folds", "0");
+        assertEquals(0, train.code(), train::toString);
+        Path next = work.resolve("next");
+        Run update = run("update", "--base", base.toString(), "--data", fullData.toString(), "--format", "ml-csv",
+                "--out", next.toString());
+        assertEquals(0, update.code(), update::toString);
+        assertTrue(update.out().contains("6 movies added, 1 withdrawn"), update::toString);
+        assertTrue(update.out().contains("max abs diff"), update::toString);
+
+        Manifest old = manifest(base);
+        Manifest fresh = manifest(next);
+        assertEquals(old.modelId(), fresh.baseModelId());
+        assertEquals(old.basisId(), fresh.basisId());
+        assertEquals(List.of(Integer.parseInt(dropped)), fresh.withdrawn());
+        assertEquals(old.itemCount() + 6, fresh.itemCount());
+        assertEquals(2, fresh.modelData().size());
+        assertEquals(old.modelData().get(0), fresh.modelData().get(0));
+        assertEquals(2, fresh.catalogFiles().size());
+        assertEquals(old.catalogFiles().get(0), fresh.catalogFiles().get(0));
+        for (String name : List.of(old.modelData().get(0), old.catalogFiles().get(0))) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(base.resolve(name)),
+                    Files.readAllBytes(next.resolve(name))), name + " is not kept byte for byte");
+        }
+        Run inspect = run("inspect", "--models", next.toString(), "--against", base.toString());
+        assertEquals(0, inspect.code(), inspect::toString);
+        assertTrue(inspect.out().contains("update of " + old.modelId()), inspect::toString);
+        assertTrue(inspect.out().contains(old.modelData().get(0)) && inspect.out().contains("shared"), inspect::toString);
+        assertTrue(inspect.out().contains("1 withdrawn movie(s)"), inspect::toString);
+
+        // An update of the update keeps both basis chunks and stays on the same basis.
+        Path third = work.resolve("third");
+        Run again = run("update", "--base", next.toString(), "--data", fullData.toString(), "--format", "ml-csv",
+                "--out", third.toString());
+        assertEquals(0, again.code(), again::toString);
+        assertEquals(fresh.modelData(), manifest(third).modelData());
+        assertEquals(fresh.catalogFiles(), manifest(third).catalogFiles());
+        assertEquals(fresh.withdrawn(), manifest(third).withdrawn());
+    }
+
+    @Test
+    void updateRefusesADamagedOrMissingBaseAndWritesNothing(@TempDir Path work) throws Exception {
+        Path base = work.resolve("base");
+        assertEquals(0, run("train", "--data", data.toString(), "--format", "ml-csv", "--out", base.toString(),
+                "--rank", "16", "--eval-folds", "0").code());
+        Path out = work.resolve("out");
+        Run missing = run("update", "--base", work.resolve("nothing").toString(), "--data", data.toString(),
+                "--format", "ml-csv", "--out", out.toString());
+        assertEquals(2, missing.code(), missing::toString);
+        String chunk = manifest(base).modelData().get(0);
+        byte[] bytes = Files.readAllBytes(base.resolve(chunk));
+        bytes[10] ^= 1;
+        Files.write(base.resolve(chunk), bytes);
+        Run damaged = run("update", "--base", base.toString(), "--data", data.toString(), "--format", "ml-csv",
+                "--out", out.toString());
+        assertTrue(damaged.code() != 0, damaged::toString);
+        assertTrue(damaged.err().contains(chunk) && damaged.err().contains("differs from its manifest"),
+                damaged::toString);
+        assertTrue(!Files.exists(out), "nothing is written");
     }
 
     @Test

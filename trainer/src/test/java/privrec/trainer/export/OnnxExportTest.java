@@ -1,5 +1,6 @@
 package privrec.trainer.export;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import ai.onnx.proto.OnnxMl;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,16 +38,57 @@ class OnnxExportTest {
         float32 = ModelTrainer.train(users, ITEMS, params, "test data", OffsetDateTime.parse("2001-01-01T00:00:00Z"),
                 ModelTrainer.Listener.NONE);
         trained = float32.quantized();
-        exported = OnnxExport.export(trained.scorer(), trained.profileModel(), "0".repeat(64));
+        exported = OnnxExport.export(trained.scorer(), trained.profileModel(), new int[]{ITEMS}, "0".repeat(64));
         profiles = new ArrayList<>();
         users.forEach(u -> profiles.add(u.profile()));
     }
 
+    /** The graph under a fixed name plus its external-data chunks, as a release directory holds them. */
+    static Map<String, byte[]> parts(OnnxExport.Exported exported) {
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put("model.onnx", exported.bytes());
+        parts.putAll(exported.basisChunks());
+        return parts;
+    }
+
     @Test
     void onnxRuntimeReproducesTheInMemoryScores() throws Exception {
-        Verifier.Result result = Verifier.verify(exported.bytes(), trained.scorer(), ITEMS, profiles, 256, 7, () -> { });
+        Verifier.Result result = Verifier.verify(parts(exported), "model.onnx", trained.scorer(), ITEMS, profiles, 256,
+                7, () -> { });
         assertEquals(256, result.rows());
         assertTrue(result.maxAbsDiff() <= Verifier.TOLERANCE, "max abs diff " + result.maxAbsDiff());
+    }
+
+    @Test
+    void theBasisLivesInExternalChunksWhoseBytesDependOnlyOnTheirRows() throws Exception {
+        assertEquals(1, exported.basisChunks().size());
+        String name = exported.basisChunks().keySet().iterator().next();
+        assertTrue(name.matches("basis-[0-9a-f]{16}\\.bin"), name);
+        assertEquals(OnnxExport.sha256Hex(exported.basisChunks().get(name)).substring(0, 16), name.substring(6, 22));
+        // Two chunks: the same scores, and the first chunk is the same file whatever follows it.
+        OnnxExport.Exported split = OnnxExport.export(trained.scorer(), trained.profileModel(), new int[]{40, 20},
+                "0".repeat(64));
+        OnnxExport.Exported split2 = OnnxExport.export(trained.scorer(), trained.profileModel(), new int[]{40, 10, 10},
+                "0".repeat(64));
+        assertEquals(2, split.basisChunks().size());
+        assertEquals(split.basisChunks().keySet().iterator().next(), split2.basisChunks().keySet().iterator().next());
+        float[] history = new float[ITEMS];
+        history[3] = 1f;
+        history[50] = 0.5f;
+        float[] profile = new float[privrec.core.Encoder.profileWidth()];
+        profile[2] = 1f;
+        try (OrtScorer one = OrtScorer.ofParts(parts(exported), "model.onnx", ITEMS);
+             OrtScorer two = OrtScorer.ofParts(parts(split), "model.onnx", ITEMS)) {
+            assertArrayEquals(one.score(history, profile, 1), two.score(history, profile, 1));
+        }
+        // The graph names no path, only the chunk file next to it.
+        for (OnnxMl.TensorProto t : exported.proto().getGraph().getInitializerList()) {
+            for (OnnxMl.StringStringEntryProto e : t.getExternalDataList()) {
+                if (e.getKey().equals("location")) {
+                    assertEquals(name, e.getValue());
+                }
+            }
+        }
     }
 
     @Test
@@ -76,12 +120,13 @@ class OnnxExportTest {
         assertEquals(List.of("scores", "contributions"),
                 proto.getGraph().getOutputList().stream().map(OnnxMl.ValueInfoProto::getName).toList());
         for (OnnxMl.NodeProto node : proto.getGraph().getNodeList()) {
-            assertTrue(List.of("Gemm", "Mul", "Add", "Gather", "Identity", "Pow", "Cast", "Unsqueeze")
+            assertTrue(List.of("Gemm", "Mul", "Add", "Gather", "Identity", "Pow", "Cast", "Unsqueeze", "Concat", "Split")
                     .contains(node.getOpType()), node.getOpType());
         }
-        // The two large matrices are stored as int8 and the per-item vectors as float16: no float32 tensor holds
-        // as many values as there are items.
+        // The two matrices are stored as int8 and the per-item vectors as float16: no float32 tensor holds as many
+        // values as there are items. Only d (the per-update vector) is inline; U, r and a' are external.
         int vectors = 0;
+        int external = 0;
         for (OnnxMl.TensorProto t : proto.getGraph().getInitializerList()) {
             long size = t.getDimsList().stream().reduce(1L, (x, y) -> x * y);
             if (size > ITEMS) {
@@ -90,8 +135,12 @@ class OnnxExportTest {
                 assertEquals(OnnxMl.TensorProto.DataType.FLOAT16.getNumber(), t.getDataType(), t.getName());
                 vectors++;
             }
+            if (t.getDataLocation() == OnnxMl.TensorProto.DataLocation.EXTERNAL) {
+                external++;
+            }
         }
-        assertEquals(4, vectors, "a', d', the profile column scales and the bias");
+        assertEquals(4, vectors, "r, a', d and the MostPopular rates m");
+        assertEquals(3, external, "U, r and a'");
         assertTrue(exported.modelId().matches("privrec-[0-9a-f]{16}"));
     }
 
@@ -101,7 +150,11 @@ class OnnxExportTest {
         try {
             try (ai.onnxruntime.OrtSession.SessionOptions options = new ai.onnxruntime.OrtSession.SessionOptions()) {
                 options.setOptimizedModelFilePath(optimized.toString());
-                Ort.environment().createSession(exported.bytes(), options).close();
+                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("privrec-fold-");
+                for (Map.Entry<String, byte[]> part : parts(exported).entrySet()) {
+                    java.nio.file.Files.write(dir.resolve(part.getKey()), part.getValue());
+                }
+                Ort.environment().createSession(dir.resolve("model.onnx").toString(), options).close();
             }
             OnnxMl.GraphProto graph = OnnxMl.ModelProto.parseFrom(java.nio.file.Files.readAllBytes(optimized)).getGraph();
             for (OnnxMl.NodeProto node : graph.getNodeList()) {
@@ -122,7 +175,7 @@ class OnnxExportTest {
         int[] items = {3, 17, 42, 5};
         float[] weights = {1f, 0.33f, 1.67f, 1f};
         int[] targets = {0, 9, 33, 59, 17};
-        try (OrtScorer ort = new OrtScorer(exported.bytes(), ITEMS)) {
+        try (OrtScorer ort = OrtScorer.ofParts(parts(exported), "model.onnx", ITEMS)) {
             float[] direct = ort.contributions(ITEMS, items, weights, targets);
             ItemScorer scoresOnly = ort::score; // the interface's default: one scoring row per liked movie
             float[] longWay = scoresOnly.contributions(ITEMS, items, weights, targets);
@@ -156,7 +209,9 @@ class OnnxExportTest {
 
     @Test
     void sameModelExportsToTheSameBytes() {
-        OnnxExport.Exported again = OnnxExport.export(trained.scorer(), trained.profileModel(), "0".repeat(64));
+        OnnxExport.Exported again = OnnxExport.export(trained.scorer(), trained.profileModel(), new int[]{ITEMS},
+                "0".repeat(64));
         assertTrue(java.util.Arrays.equals(exported.bytes(), again.bytes()));
+        assertEquals(exported.basisChunks().keySet(), again.basisChunks().keySet());
     }
 }

@@ -44,12 +44,15 @@ class TrainingTest {
         manifest.checkCompatible();
         assertEquals(privrec.core.Encoder.VERSION, manifest.encoderVersion());
         assertTrue(manifest.algorithm().contains("graded"), manifest.algorithm());
-        assertEquals(List.of(Training.MODEL_FILE, Training.CATALOG_FILE),
-                manifest.files().stream().map(Manifest.FileEntry::name).toList());
+        assertEquals(manifest.partNames(), manifest.files().stream().map(Manifest.FileEntry::name).toList());
+        assertEquals(3, manifest.partNames().size(), "graph, one basis chunk, one catalog chunk");
+        assertEquals(manifest.modelData().get(0), manifest.basisId());
+        assertEquals(null, manifest.baseModelId(), "a full train starts a new basis");
         for (Manifest.FileEntry entry : manifest.files()) {
             byte[] bytes = Files.readAllBytes(out.resolve(entry.name()));
             assertEquals(entry.sha256(), OnnxExport.sha256Hex(bytes));
             assertEquals(entry.bytes(), bytes.length);
+            assertTrue(entry.name().contains("-" + entry.sha256().substring(0, 16) + "."), "named by content: " + entry.name());
         }
         byte[] provenance = Files.readAllBytes(out.resolve(Training.PROVENANCE_FILE));
         assertEquals(OnnxExport.sha256Hex(provenance), manifest.training().get("provenanceSha256"));
@@ -63,7 +66,13 @@ class TrainingTest {
         assertTrue(((Map<?, ?>) manifest.metrics().get("model")).containsKey("ndcg@100"));
         // The temporary directory is gone.
         try (var listing = Files.list(out)) {
-            assertEquals(4, listing.count());
+            assertEquals(5, listing.count());
         }
+        // A second release into the same folder removes the first one's parts, and only those.
+        Files.writeString(out.resolve("notes.txt"), "kept");
+        Files.write(out.resolve("model-0123456789abcdef.onnx"), new byte[]{1});
+        Training.write(out, result);
+        assertFalse(Files.exists(out.resolve("model-0123456789abcdef.onnx")), "a stale part is removed");
+        assertTrue(Files.exists(out.resolve("notes.txt")));
     }
 }

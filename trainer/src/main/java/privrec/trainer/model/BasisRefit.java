@@ -1,0 +1,162 @@
+package privrec.trainer.model;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A model update on a frozen item basis (docs/model-updates.md). With the basis U fixed, low-rank EASE on a new Gram
+ * matrix G needs only k numbers and one vector: {@code P ≈ U (UᵀGU + λI)⁻¹ Uᵀ + (I − UUᵀ)/λ}. Taking the diagonal
+ * of {@code M = UᵀGU} (U was G's eigenbasis when it was computed, so M stays nearly diagonal while the data drifts),
+ * the shrinkage is {@code s_i = M_ii / (M_ii + λ)} and the column scale {@code d_j = 1/(λP_jj)} as in
+ * {@link LowRankEase}, with {@code M_ii} in place of the eigenvalues. A dense k × k core would be exact for any
+ * drift but costs k² numbers per update (256² floats are a quarter of the ML-100k basis); measured in
+ * docs/model-updates.md.
+ *
+ * <p>Movies added since the basis was computed get basis rows from the new data: for an eigenvector basis
+ * {@code (G U)_j = σ U_j}, so {@code u_j = (Σ_users x_uj · z_u) / σ̃} with the users' codes {@code z_u = x_u · U} on
+ * the basis's own movies and {@code σ̃_i = ‖X U_i‖²}. Their rows are quantized like the basis (int8 codes, one
+ * float16 scale per row) and become a new chunk; the basis's own rows, scales and input weights are kept as they
+ * are, byte for byte. The profile model is re-trained on the new users in the (extended) basis, and λ, α, γ, β and
+ * the input power are the base release's.
+ */
+public final class BasisRefit {
+    /** The stable part of a release: int8 codes (as floats), row scales r and input weights a' = a ⊙ r. */
+    public record Basis(float[] codes, float[] rowScale, float[] inputScale, int itemCount, int rank) {
+        public Basis {
+            if (codes.length != itemCount * rank || rowScale.length != itemCount || inputScale.length != itemCount) {
+                throw new IllegalArgumentException("basis arrays do not match " + itemCount + " x " + rank);
+            }
+        }
+    }
+
+    /** The base release's choices, reused as they are. */
+    public record Settings(double lambda, double beta, double inputPopularity, double outputPopularity,
+                           float inputPower, boolean tailCorrection, ProfileRegression.Settings profile) {
+    }
+
+    private BasisRefit() {
+    }
+
+    /**
+     * @param users     the new data's users, with columns in release order: the basis's items first, then the
+     *                  {@code itemCount − basis.itemCount()} added movies
+     * @param itemCount columns of the updated model
+     */
+    public static TrainedModel refit(Basis basis, List<UserPositives> users, int itemCount, Settings settings,
+                                     String description, OffsetDateTime dataTime) {
+        int n0 = basis.itemCount();
+        int k = basis.rank();
+        if (itemCount < n0) {
+            throw new IllegalArgumentException("an update keeps every column of its basis");
+        }
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException("the new data has no users with positives");
+        }
+        SparseRowMatrix x = SparseRowMatrix.historyWeighted(users, itemCount, settings.inputPower());
+        int[] popularity = Interactions.popularity(users, itemCount);
+
+        // The added movies' rows, from the users' codes on the basis's own movies.
+        double[] old = new double[itemCount * k];
+        for (int j = 0; j < n0; j++) {
+            for (int i = 0; i < k; i++) {
+                old[j * k + i] = basis.codes()[j * k + i] * basis.rowScale()[j];
+            }
+        }
+        double[] z = x.multiply(old, k);
+        double[] sigma = columnEnergy(z, k);
+        double[] projected = x.transposeMultiply(z, k);
+        int added = itemCount - n0;
+        float[] addedRows = new float[added * k];
+        for (int j = 0; j < added; j++) {
+            for (int i = 0; i < k; i++) {
+                addedRows[j * k + i] = sigma[i] > 0 ? (float) (projected[(n0 + j) * k + i] / sigma[i]) : 0f;
+            }
+        }
+        float[] codes = new float[itemCount * k];
+        System.arraycopy(basis.codes(), 0, codes, 0, n0 * k);
+        float[] rowScale = new float[itemCount];
+        System.arraycopy(basis.rowScale(), 0, rowScale, 0, n0);
+        float[] inputScale = new float[itemCount];
+        System.arraycopy(basis.inputScale(), 0, inputScale, 0, n0);
+        if (added > 0) {
+            float[] addedScale = rowScales(addedRows, added, k);
+            float[] addedInput = new float[added];
+            for (int j = 0; j < added; j++) {
+                for (int i = 0; i < k; i++) {
+                    codes[(n0 + j) * k + i] = Int8.code(addedRows[j * k + i], addedScale[j]);
+                }
+                addedInput[j] = (float) Math.pow(popularity[n0 + j] + 1.0, -settings.inputPopularity()) * addedScale[j];
+            }
+            System.arraycopy(addedScale, 0, rowScale, n0, added);
+            System.arraycopy(Half.round(addedInput), 0, inputScale, n0, added);
+        }
+
+        // s and d on the whole (extended) basis as stored.
+        double[] full = new double[itemCount * k];
+        for (int j = 0; j < itemCount; j++) {
+            for (int i = 0; i < k; i++) {
+                full[j * k + i] = codes[j * k + i] * rowScale[j];
+            }
+        }
+        double[] m = columnEnergy(x.multiply(full, k), k);
+        double lambda = settings.lambda();
+        float[] s = new float[k];
+        for (int i = 0; i < k; i++) {
+            s[i] = (float) (m[i] / (m[i] + lambda));
+        }
+        double[] gramDiagonal = x.gramDiagonal();
+        float[] output = ModelTrainer.popularityPower(popularity, settings.outputPopularity());
+        float[] d = new float[itemCount];
+        for (int j = 0; j < itemCount; j++) {
+            double head = 0;
+            double weight = 0;
+            double energy = 0;
+            for (int i = 0; i < k; i++) {
+                double q2 = full[j * k + i] * full[j * k + i];
+                head += q2 * s[i];
+                weight += q2;
+                energy += q2 * m[i];
+            }
+            double tail = 0;
+            if (settings.tailCorrection()) {
+                double rest = Math.max(0, 1 - weight);
+                double r = Math.max(0, gramDiagonal[j] - energy);
+                tail = rest <= 1e-12 || r <= 0 ? 0 : rest * r / (r + lambda * rest);
+            }
+            d[j] = (float) (1 / Math.max(1e-6, 1 - head - tail)) * output[j];
+        }
+        CollaborativeFactors collab = new CollaborativeFactors(codes, s, Half.round(d), settings.inputPower(),
+                inputScale, rowScale, itemCount, k);
+        List<ProfileGroup> groups = ProfileGroup.of(users, itemCount);
+        ProfileRegression.Trained profile = ProfileRegression.trainOnGroups(ProfileGroup.inBasis(groups, collab), k,
+                settings.profile(), description, dataTime);
+        HybridModel model = new HybridModel(collab, profile.weights().quantized(),
+                Half.round(ProfileGroup.baseline(groups)), (float) settings.beta());
+        return new TrainedModel(model, profile.model(), lambda, settings.beta(), settings.inputPopularity(),
+                settings.outputPopularity(), Double.NaN);
+    }
+
+    /** Per column of a rows × k matrix, the sum of squares. */
+    private static double[] columnEnergy(double[] z, int k) {
+        double[] out = new double[k];
+        for (int r = 0; r < z.length / k; r++) {
+            for (int i = 0; i < k; i++) {
+                out[i] += z[r * k + i] * z[r * k + i];
+            }
+        }
+        return out;
+    }
+
+    /** One int8 scale per row, rounded to float16 as stored ({@link CollaborativeFactors#quantized}). */
+    private static float[] rowScales(float[] rows, int count, int k) {
+        float[] scales = new float[count];
+        for (int j = 0; j < count; j++) {
+            float max = 0f;
+            for (int i = 0; i < k; i++) {
+                max = Math.max(max, Math.abs(rows[j * k + i]));
+            }
+            scales[j] = Int8.scale(max);
+        }
+        return Half.round(scales);
+    }
+}
