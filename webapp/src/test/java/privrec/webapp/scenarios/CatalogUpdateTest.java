@@ -40,42 +40,42 @@ class CatalogUpdateTest {
             assertNotEquals(v1.modelFile, v2.modelFile);
             assertEquals(v1.basisFile, v2.basisFile, "the update keeps the basis part byte for byte");
             server = server.republish(v2.overrides());
-            app = HtmlUnitApp.open(browser, server);
-            app.unlock("rita", PASSWORD);
-            app.waitModelSettled();
-            assertEquals("ready", app.find("model-status").getAttribute("data-phase"), app.text("model-status"));
+            HtmlUnitApp updated = HtmlUnitApp.open(browser, server);
+            updated.unlock("rita", PASSWORD);
+            updated.waitModelSettled();
+            assertEquals("ready", updated.find("model-status").getAttribute("data-phase"), updated.text("model-status"));
             OrtBridge.SessionRecord second = last(browser.ort().sessionsCreated());
             assertEquals(v2.model.length, second.modelBytes(), "the new graph");
             assertEquals(List.of(v1.basisFile), second.externalData());
-            assertFalse(app.recommendationIds().contains(gone), "a withdrawn movie is never recommended");
+            assertFalse(updated.recommendationIds().contains(gone), "a withdrawn movie is never recommended");
 
-            app.click("nav-ratings");
-            app.waitIdle();
-            assertEquals("3", app.find("ratings-list").getAttribute("data-count"), "every rating is kept");
-            DomElement row = app.page().querySelector("[data-testid=rating-row][data-movie-id=\"" + gone + "\"]");
+            updated.click("nav-ratings");
+            updated.waitIdle();
+            assertEquals("3", updated.find("ratings-list").getAttribute("data-count"), "every rating is kept");
+            DomElement row = updated.page().querySelector("[data-testid=rating-row][data-movie-id=\"" + gone + "\"]");
             assertNotNull(row, "the withdrawn movie's rating is listed");
             assertEquals("false", row.getAttribute("data-offered"));
-            DomElement title = app.page().querySelector("[data-testid=rating-row][data-movie-id=\"" + gone
+            DomElement title = updated.page().querySelector("[data-testid=rating-row][data-movie-id=\"" + gone
                     + "\"] [data-testid=title]");
             String shown = title.getTextContent();
             assertTrue(shown.startsWith(goneItem.title()) && shown.endsWith(" — not in the current catalog"), shown);
             assertFalse(shown.contains("Movie #"), shown);
             for (int id : rated.subList(1, rated.size())) {
-                DomElement kept = app.page().querySelector("[data-testid=rating-row][data-movie-id=\"" + id + "\"]");
-                assertEquals("true", kept.getAttribute("data-offered"));
+                DomElement keptRow = updated.page().querySelector("[data-testid=rating-row][data-movie-id=\"" + id + "\"]");
+                assertEquals("true", keptRow.getAttribute("data-offered"));
             }
 
-            app.click("nav-home");
-            app.waitIdle();
+            updated.click("nav-home");
+            updated.waitIdle();
             int kept = rated.get(1);
             String keptTitle = v1.rows.stream().filter(r -> r.id() == kept).findFirst().orElseThrow().title();
-            app.type("search-input", keptTitle);
-            app.waitUntil("search results", p -> app.findAll("[data-testid=search-result]").stream()
+            updated.type("search-input", keptTitle);
+            updated.waitUntil("search results", p -> updated.findAll("[data-testid=search-result]").stream()
                     .anyMatch(c -> HtmlUnitApp.movieId(c) == kept));
-            app.type("search-input", goneItem.title());
-            app.waitUntil("search results", p -> app.findAll("[data-testid=search-result]").stream()
+            updated.type("search-input", goneItem.title());
+            updated.waitUntil("search results", p -> updated.findAll("[data-testid=search-result]").stream()
                     .noneMatch(c -> HtmlUnitApp.movieId(c) == kept));
-            assertTrue(app.findAll("[data-testid=search-result]").stream()
+            assertTrue(updated.findAll("[data-testid=search-result]").stream()
                     .noneMatch(c -> HtmlUnitApp.movieId(c) == gone), "a withdrawn movie is not found by search");
             browser.assertNoScriptErrors();
         } finally {
