@@ -70,12 +70,13 @@ public record TwoReleases(Path old, Path update, int withdrawn, String log) {
         }
     }
 
-    /** The release in {@code dir} as site overrides: manifest.json, the parts it lists, and their .br/.gz siblings. */
+    /** The release in {@code dir} as site overrides: manifest.json, the parts it lists, and the .br/.gz siblings present. */
     public static Map<String, byte[]> siteFiles(Path dir) {
         try {
             Map<String, byte[]> files = new HashMap<>();
-            files.put("models/manifest.json", Files.readAllBytes(dir.resolve("manifest.json")));
-            for (String name : manifest(dir).partNames()) {
+            List<String> names = new ArrayList<>(List.of("manifest.json"));
+            names.addAll(manifest(dir).partNames());
+            for (String name : names) {
                 files.put("models/" + name, Files.readAllBytes(dir.resolve(name)));
                 for (String suffix : new String[] {".br", ".gz"}) {
                     if (Files.exists(dir.resolve(name + suffix))) {
