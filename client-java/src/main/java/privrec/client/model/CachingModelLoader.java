@@ -91,6 +91,7 @@ public final class CachingModelLoader implements ModelLoader {
             loaded = build(manifest, parts, null, out);
         } catch (ReleaseParts.PartFailed e) {
             // The manifest arrived but a part did not: the last good release is still a verified, usable one.
+            parts.finishStarted();
             parts.storeVerified();
             String reason = e.kind == ModelLoadException.Kind.NETWORK ? e.getMessage()
                     : e.getMessage().replace(". It was discarded and not used.", ": it was discarded and not used");

@@ -12,7 +12,8 @@ import privrec.core.Manifest.FileEntry;
  * downloaded; all downloads start at once ({@link #begin}) and each is checked against the manifest when it is
  * collected ({@link #finish}). A part that fails its check is never returned and never stored. Verified downloads
  * are stored by {@link #storeVerified}, which the loader calls once the pass is over, also when another part
- * failed: they are verified, and a retry then fetches only what is still missing.
+ * failed (after {@link #finishStarted} collected the rest): they are verified, and a retry then fetches only what
+ * is still missing.
  */
 final class ReleaseParts {
     /** A part could not be obtained: its GET failed, it was cut short, or it does not match the manifest. */
@@ -37,6 +38,8 @@ final class ReleaseParts {
         final FileEntry entry;
         final byte[] cached;
         Http.Download download;
+        /** Its download was collected and failed. */
+        boolean failed;
 
         Pending(FileEntry entry, byte[] cached, Http.Download download) {
             this.entry = entry;
@@ -106,12 +109,14 @@ final class ReleaseParts {
         try {
             bytes = file.download.bytes();
         } catch (HttpException e) {
+            file.failed = true;
             String why = e.status() == 0 ? "the download of " + entry.name() + " failed (" + e.getMessage() + ")"
                     : "the server answered HTTP " + e.status() + " for " + entry.name();
             throw new PartFailed(ModelLoadException.Kind.NETWORK, why, e);
         }
         downloaded += bytes.length;
         out.stage("Verifying " + entry.name() + "…");
+        file.failed = true; // until it passes both checks below
         if (bytes.length != entry.bytes()) {
             throw new PartFailed(ModelLoadException.Kind.HASH_MISMATCH, "The downloaded file " + entry.name()
                     + " has " + bytes.length + " bytes but the manifest says " + entry.bytes()
@@ -122,8 +127,28 @@ final class ReleaseParts {
                     + " does not match its published SHA-256 fingerprint, so it may have been altered. It was"
                     + " discarded and not used.", null);
         }
+        file.failed = false;
         verifiedDownloads.add(new Pending(entry, bytes, null));
         return bytes;
+    }
+
+    /**
+     * After a part failed: collects the downloads already under way (they were started together) and verifies
+     * them, ignoring their failures, so {@link #storeVerified} keeps every good part and a retry fetches only what
+     * is still missing. Cached copies are not touched.
+     */
+    void finishStarted() {
+        for (Map.Entry<String, Pending> e : pending.entrySet()) {
+            Pending file = e.getValue();
+            boolean collected = verifiedDownloads.stream().anyMatch(v -> v.entry == file.entry);
+            if (file.download != null && file.cached == null && !collected && !file.failed) {
+                try {
+                    finish(e.getKey());
+                } catch (PartFailed | ModelLoadException | RuntimeException ignored) {
+                    // This one is missing too; the notice already names the first failure.
+                }
+            }
+        }
     }
 
     /** Puts the verified downloads into the cache, by hash (after the model started, so it never waits on this). */

@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInstance;
 import privrec.core.Manifest;
 import privrec.webapp.ChromiumBrowser;
 import privrec.webapp.RequestRecord;
@@ -22,23 +24,42 @@ import privrec.webapp.releases.TwoReleases;
 
 /**
  * A returning user gets a model update: headless Chromium, real onnxruntime-web, real Cache API. The trainer builds
- * a release and an update of it (which adds movies and withdraws one); the user rates 30 movies on the first
- * release — one of them the movie the update withdraws — and comes back after the update is published on the same
- * origin. The page fetches only the parts it does not hold (by the request log), runs the update, and keeps every
- * rating: the withdrawn one is listed by its stored title as "not in the current catalog" and never recommended.
+ * a release and an update of it (which adds movies and withdraws one), once for the class. (1) The user rates 30
+ * movies on the first release — one of them the movie the update withdraws — and comes back after the update is
+ * published on the same origin: the page fetches only the parts it does not hold (by the request log), runs the
+ * update, and keeps every rating; the withdrawn one is listed by its stored title as "not in the current catalog"
+ * and never recommended. (2) An update with one tampered part is never used: the page keeps the last good release
+ * and says so, and once the honest part is published it fetches only that part.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModelUpdateChromiumTest {
     static final String NAME = "rosa";
     static final String PASSWORD = "returning rosa password";
     static final int RATINGS = 30;
 
-    @TempDir
     Path tmp;
+    TwoReleases releases;
+
+    @BeforeAll
+    void buildReleases() throws Exception {
+        ChromiumBrowser.requireChromium();
+        tmp = Files.createTempDirectory("privrec-update-test-");
+        releases = TwoReleases.build(tmp, TwoReleases.Size.TEST);
+    }
+
+    @AfterAll
+    void deleteReleases() throws Exception {
+        if (tmp != null) {
+            try (var paths = Files.walk(tmp)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
 
     @Test
     void aReturningUserWithThirtyRatingsGetsTheUpdateKeepsEveryRatingAndFetchesOnlyChangedParts() throws Exception {
-        ChromiumBrowser.requireChromium();
-        TwoReleases releases = TwoReleases.build(tmp, TwoReleases.Size.TEST);
         Manifest old = TwoReleases.manifest(releases.old());
         Manifest update = TwoReleases.manifest(releases.update());
         assertEquals(List.of(releases.withdrawn()), update.withdrawn(), releases.log());
@@ -110,6 +131,60 @@ class ModelUpdateChromiumTest {
         } finally {
             server.close();
         }
+    }
+
+    @Test
+    void anUpdateWithOneTamperedPartIsNeverUsedAndTheNextVisitFetchesOnlyThatPart() throws Exception {
+        Manifest update = TwoReleases.manifest(releases.update());
+        Map<String, Integer> changed = TwoReleases.newParts(releases.old(), releases.update());
+        String tamperedPart = changed.keySet().stream().filter(n -> n.startsWith("basis-")).findFirst()
+                .orElseThrow(() -> new AssertionError("the update adds a basis chunk: " + changed));
+        Map<String, byte[]> tampered = new java.util.HashMap<>(TwoReleases.siteFiles(releases.update()));
+        byte[] bad = tampered.get("models/" + tamperedPart).clone();
+        bad[bad.length / 2] ^= 0x01; // same size, one bit: only the hash can tell
+        tampered.put("models/" + tamperedPart, bad);
+        tampered.remove("models/" + tamperedPart + ".br");
+        tampered.remove("models/" + tamperedPart + ".gz");
+
+        ServerHandle server = ServerHandle.startWith(TwoReleases.siteFiles(releases.old()));
+        try (ChromiumBrowser chrome = ChromiumBrowser.start()) {
+            ChromiumApp app = new ChromiumApp(chrome);
+            app.open(server.url());
+            app.waitModelSettled();
+            assertTrue(app.text("model-status").contains("downloaded"), app.text("model-status"));
+
+            server = server.republish(tampered);
+            app.open(server.url());
+            app.waitModelSettled();
+            String status = app.text("model-status");
+            assertEquals("ready", phase(app), status);
+            assertTrue(status.contains("could not be completed") && status.contains(tamperedPart)
+                    && status.contains("SHA-256") && status.contains("last good model"), status);
+            Object cachedManifest = app.async("caches.open('privrec-models-v1')"
+                    + ".then(function (c) { return c.match('privrec-cache/last-good-manifest'); })"
+                    + ".then(function (r) { return r ? r.text() : null; })"
+                    + ".then(function (t) { done(t); }, function (e) { done('error ' + e); });");
+            assertTrue(String.valueOf(cachedManifest).contains(TwoReleases.manifest(releases.old()).modelId()),
+                    "the last good release is still the old one: " + cachedManifest);
+            assertFalse(String.valueOf(cachedManifest).contains(update.modelId()));
+
+            // The honest part is published: the parts verified meanwhile were kept, so only it is fetched.
+            server = server.republish(TwoReleases.siteFiles(releases.update()));
+            app.open(server.url());
+            app.waitModelSettled();
+            assertEquals("ready", phase(app), app.text("model-status"));
+            assertFalse(app.text("model-status").contains("last good"), app.text("model-status"));
+            Set<String> fetched = server.requestLog().records().stream().map(RequestRecord::path)
+                    .filter(p -> p.startsWith("/models/")).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(new TreeSet<>(List.of("/models/manifest.json", "/models/" + tamperedPart)), fetched);
+            assertEquals(List.of(), chrome.cspViolations(), chrome.consoleMessages().toString());
+        } finally {
+            server.close();
+        }
+    }
+
+    private static Object phase(ChromiumApp app) {
+        return app.chrome().execute("return document.getElementById('model-status').getAttribute('data-phase');");
     }
 
     private static String ratingsCount(ChromiumApp app) {
