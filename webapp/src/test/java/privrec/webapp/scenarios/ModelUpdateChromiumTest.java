@@ -115,6 +115,14 @@ class ModelUpdateChromiumTest {
             System.out.printf("model update for a returning user: %,d bytes on the wire vs %,d for the first download"
                     + " (%.1f %%); parts fetched: %s%n", updateBytes, firstVisit, 100.0 * updateBytes / firstVisit, fetched);
 
+            Object keys = app.async("caches.open('privrec-models-v1').then(function (c) { return c.keys(); })"
+                    + ".then(function (ks) { done(ks.map(function (r) { return r.url.replace(/^.*\\//, ''); })); },"
+                    + " function (e) { done('error ' + e); });");
+            List<String> expectedKeys = new ArrayList<>(List.of("last-good-manifest", "last-good-manifest-date"));
+            update.files().forEach(f -> expectedKeys.add("sha256-" + f.sha256()));
+            assertEquals(new TreeSet<>(expectedKeys), new TreeSet<>((List<?>) keys),
+                    "parts no release needs any more (the old graph) are evicted");
+
             app.waitForView("home");
             assertFalse(app.ids("rec-card").contains(withdrawn), "a withdrawn movie is never recommended");
             app.click("nav-ratings");
