@@ -97,7 +97,7 @@ public final class EvaluateUpdateCommand implements Callable<Integer> {
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("recall@20", round(sums[2 * m] / s));
             metrics.put("ndcg@100", round(sums[2 * m + 1] / s));
-            metrics.put("newMoviesRecall@20", round(sums[6 + m] / s));
+            metrics.put("newMoviesRecall@" + UpdateScenario.NEW_DEPTH, round(sums[6 + m] / s));
             mean.put(names[m], metrics);
         }
         mean.put("updateOverRetrainRecall@20", round(sums[2] / sums[4]));
@@ -111,7 +111,7 @@ public final class EvaluateUpdateCommand implements Callable<Integer> {
             out.println(Json.write(root));
             return 0;
         }
-        out.printf("%-6s %-13s %10s %10s %14s%n", "seed", "model", "Recall@20", "NDCG@100", "new-movie R@20");
+        out.printf("%-6s %-13s %10s %10s %14s%n", "seed", "model", "Recall@20", "NDCG@100", "new-movie R@10");
         for (UpdateScenario.SeedResult r : results) {
             row(out, r.seed(), "old release", r.base(), r.newBase());
             row(out, r.seed(), "update", r.update(), r.newUpdate());
@@ -122,7 +122,8 @@ public final class EvaluateUpdateCommand implements Callable<Integer> {
         out.printf("mean over %d seeds: update / full retrain = %.3f (Recall@20), %.3f (NDCG@100); old release "
                         + "%.4f / %.4f, update %.4f / %.4f, full retrain %.4f / %.4f%n", s, sums[2] / sums[4],
                 sums[3] / sums[5], sums[0] / s, sums[1] / s, sums[2] / s, sums[3] / s, sums[4] / s, sums[5] / s);
-        out.printf("new movies, Recall@20: old release %.4f, update %.4f, full retrain %.4f%n", sums[6] / s,
+        out.printf("added movies ranked among themselves, Recall@10: old release %.4f, update %.4f, full retrain %.4f%n",
+                sums[6] / s,
                 sums[7] / s, sums[8] / s);
         return 0;
     }

@@ -105,14 +105,26 @@ public final class MovieLensCsvWriter {
         try (Writer out = open(file)) {
             out.write(MovieLensCsv.MOVIES_HEADER + "\n");
             for (Movie movie : data.movies()) {
-                if (MovieFields.yearFromTitle(movie.title()) != movie.year()) {
-                    // The CSV layout has no year column: the loader reads it from the title, so they must agree.
-                    throw new IllegalArgumentException("movie " + movie.id() + " has year " + movie.year()
-                            + " but its title \"" + movie.title() + "\" says " + MovieFields.yearFromTitle(movie.title()));
-                }
-                out.write(movie.id() + "," + Csv.quote(movie.title()) + "," + MovieFields.genreList(movie.genreMask()) + "\n");
+                out.write(movie.id() + "," + Csv.quote(csvTitle(movie)) + "," + MovieFields.genreList(movie.genreMask()) + "\n");
             }
         }
+    }
+
+    /**
+     * The CSV layout has no year column: the loader reads the year from the title, so they must agree. A title that
+     * does not end in its year (MovieLens-100k has "... (1995) (V)") gets " (year)" appended; a movie without a
+     * year whose title seems to end in one cannot be written.
+     */
+    static String csvTitle(Movie movie) {
+        if (MovieFields.yearFromTitle(movie.title()) == movie.year()) {
+            return movie.title();
+        }
+        String title = movie.title() + " (" + movie.year() + ")";
+        if (movie.year() == 0 || MovieFields.yearFromTitle(title) != movie.year()) {
+            throw new IllegalArgumentException("movie " + movie.id() + " has year " + movie.year()
+                    + " but its title \"" + movie.title() + "\" says " + MovieFields.yearFromTitle(movie.title()));
+        }
+        return title;
     }
 
     private static void writeUsers(Map<Integer, Profile> profiles, Path file) throws IOException {

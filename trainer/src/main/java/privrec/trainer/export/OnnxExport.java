@@ -30,7 +30,7 @@ import privrec.trainer.model.ProfileRegression;
  * <pre>
  *   input   = Mul(Pow(history, p), a')                                   graded weight^p, popularity weight
  *   latent  = Mul(Gemm(input, U), s)                                     low-rank EASE code [B, k]
- *   profile = Mul(Tribuo LinearSGDModel.writeONNXGraph(profile), β)      Gemm(profile, V, c): code [B, k]
+ *   profile = Pad(Mul(Tribuo LinearSGDModel.writeONNXGraph(profile), β))  Gemm(profile, V, c): [B, k'] → [B, k]
  *   back    = Gemm(Concat(latent, profile, axis 0), U, transB=1)          one pass over U for both [2B, n]
  *   scores  = Add(Add(Mul(back[0:B], d ⊙ r), Mul(back[B:2B], r)), m ⊙ β) Split in half; m = MostPopular rates
  *   contributions = Mul(Gemm(Mul(Mul(Gather(U, items), Unsqueeze(Mul(Pow(weights, p), Gather(a', items)), 1)), s),
@@ -91,7 +91,7 @@ public final class OnnxExport {
         Map<String, Object> axis0 = Collections.singletonMap("axis", 0);
 
         ONNXNode code = profileModel.writeONNXGraph(profile);
-        int[] idOfColumn = ProfileRegression.outputIdOfColumn(profileModel, f.rank());
+        int[] idOfColumn = ProfileRegression.outputIdOfColumn(profileModel, model.profile().itemCount());
         if (!isIdentity(idOfColumn)) {
             // Tribuo's output ids are not in column order: gather the columns back into basis order.
             long[] indices = new long[idOfColumn.length];
@@ -104,8 +104,9 @@ public final class OnnxExport {
         ONNXInitializer beta = onnx.constant("beta", model.beta());
         ONNXNode weighted = code.apply(ONNXOperators.MUL, beta);
         ONNXNode popular = onnx.array("profile_baseline", model.baseline()).apply(ONNXOperators.MUL, beta);
-        ONNXNode both = onnx.operation(ONNXOperators.CONCAT, Arrays.asList(shrunk, weighted), "codes", axis0);
-        ONNXNode back = onnx.operation(ONNXOperators.GEMM, Arrays.asList(both, u), "back", transB);
+        int profileRank = model.profile().itemCount();
+        // The profile code covers the leading basis columns only; Pad fills the rest with zeros.
+        ONNXInitializer pads = onnx.array("profile_pads", new long[]{0, 0, 0, f.rank() - profileRank});
 
         // Explanations: contributions[l][c] = ((w_l^p · a'_l) · U[l]) ⊙ s · U[c]ᵀ · (d ⊙ r)_c, from gathered rows only.
         ONNXNode likedRows = onnx.operation(ONNXOperators.GATHER, Arrays.asList(u, explainItems), "liked_rows", axis0);
@@ -120,25 +121,33 @@ public final class OnnxExport {
                 .apply(ONNXOperators.MUL, targetScale).assignTo(contributions);
 
         OnnxMl.GraphProto graph = GraphTypes.explanationInputs(onnx.buildGraph());
-        // Tribuo's operator set has no Split: the last four nodes are added to the proto directly.
+        // Tribuo's operator set has no Pad or Split: the last nodes are added to the proto directly.
+        Map<String, Long> transposed = Map.of("transB", 1L);
         return graph.toBuilder()
-                .addNode(node("Split", "split_back", List.of(back.getReference()), List.of("collab_back", "profile_back"), 0))
-                .addNode(node("Mul", "collab_scaled", List.of("collab_back", dr.getReference()), List.of("collab_scores"), -1))
-                .addNode(node("Mul", "profile_scaled", List.of("profile_back", r.getReference()), List.of("profile_scores"), -1))
+                .addNode(node("Pad", "pad_profile", List.of(weighted.getReference(), pads.getReference()),
+                        List.of("profile_code"), Map.of()))
+                .addNode(node("Concat", "codes", List.of(shrunk.getReference(), "profile_code"), List.of("codes"),
+                        Map.of("axis", 0L)))
+                .addNode(node("Gemm", "back", List.of("codes", u.getReference()), List.of("back"), transposed))
+                .addNode(node("Split", "split_back", List.of("back"), List.of("collab_back", "profile_back"),
+                        Map.of("axis", 0L)))
+                .addNode(node("Mul", "collab_scaled", List.of("collab_back", dr.getReference()),
+                        List.of("collab_scores"), Map.of()))
+                .addNode(node("Mul", "profile_scaled", List.of("profile_back", r.getReference()),
+                        List.of("profile_scores"), Map.of()))
                 .addNode(node("Add", "personal_sum", List.of("collab_scores", "profile_scores"),
-                        List.of("personal_scores"), -1))
+                        List.of("personal_scores"), Map.of()))
                 .addNode(node("Add", "scores_sum", List.of("personal_scores", popular.getReference()),
-                        List.of(Manifest.SCORES_OUTPUT), -1))
+                        List.of(Manifest.SCORES_OUTPUT), Map.of()))
                 .build();
     }
 
-    private static OnnxMl.NodeProto node(String op, String name, List<String> inputs, List<String> outputs, int axis) {
+    private static OnnxMl.NodeProto node(String op, String name, List<String> inputs, List<String> outputs,
+                                         Map<String, Long> attributes) {
         OnnxMl.NodeProto.Builder node = OnnxMl.NodeProto.newBuilder().setOpType(op).setName(name)
                 .addAllInput(inputs).addAllOutput(outputs);
-        if (axis >= 0) {
-            node.addAttribute(OnnxMl.AttributeProto.newBuilder().setName("axis")
-                    .setType(OnnxMl.AttributeProto.AttributeType.INT).setI(axis));
-        }
+        attributes.forEach((key, value) -> node.addAttribute(OnnxMl.AttributeProto.newBuilder().setName(key)
+                .setType(OnnxMl.AttributeProto.AttributeType.INT).setI(value)));
         return node.build();
     }
 

@@ -128,8 +128,8 @@ public final class BasisRefit {
         CollaborativeFactors collab = new CollaborativeFactors(codes, s, Half.round(d), settings.inputPower(),
                 inputScale, rowScale, itemCount, k);
         List<ProfileGroup> groups = ProfileGroup.of(users, itemCount);
-        ProfileRegression.Trained profile = ProfileRegression.trainOnGroups(ProfileGroup.inBasis(groups, collab), k,
-                settings.profile(), description, dataTime);
+        ProfileRegression.Trained profile = ProfileRegression.trainOnGroups(ProfileGroup.inBasis(groups, collab),
+                ProfileGroup.codeColumns(k), settings.profile(), description, dataTime);
         HybridModel model = new HybridModel(collab, profile.weights().quantized(),
                 Half.round(ProfileGroup.baseline(groups)), (float) settings.beta());
         return new TrainedModel(model, profile.model(), lambda, settings.beta(), settings.inputPopularity(),

@@ -170,15 +170,19 @@ public record CollaborativeFactors(float[] u, float[] s, float[] d, float inputP
         return ts;
     }
 
-    /** {@code (z·Uᵀ)_j} in float, for each item j: the decoder applied to one k-dimensional code. */
+    /**
+     * {@code (z·Uᵀ)_j} in float, for each item j: the decoder applied to one code of at most k values (a shorter
+     * code covers the leading columns, the rest taken as zero).
+     */
     float[] decode(float[] z) {
         int n = itemCount;
         int k = rank;
+        int used = Math.min(z.length, k);
         float[] out = new float[n];
         for (int j = 0; j < n; j++) {
             int base = j * k;
             double sum = 0;
-            for (int i = 0; i < k; i++) {
+            for (int i = 0; i < used; i++) {
                 sum += z[i] * u[base + i];
             }
             out[j] = (float) sum;

@@ -24,7 +24,7 @@ public record HybridModel(CollaborativeFactors collab, ProfileWeights profile, f
             throw new IllegalArgumentException("the baseline has " + baseline.length + " movies, the basis "
                     + collab.itemCount());
         }
-        if (collab.rank() != profile.itemCount()) {
+        if (profile.itemCount() > collab.rank()) {
             throw new IllegalArgumentException("the profile part predicts " + profile.itemCount()
                     + " basis coordinates but the basis has rank " + collab.rank());
         }
@@ -77,9 +77,10 @@ public record HybridModel(CollaborativeFactors collab, ProfileWeights profile, f
 
     /** {@code (β·(profile·V + c))·Uᵀ} for one profile row, before the row scales r (rounded as the graph rounds). */
     float[] profileScores(float[] profileRows, int offset) {
-        float[] z = profile.scores(profileRows, offset);
-        for (int i = 0; i < z.length; i++) {
-            z[i] *= beta;
+        float[] code = profile.scores(profileRows, offset);
+        float[] z = new float[collab.rank()]; // the leading columns; the rest zero, as the graph pads it
+        for (int i = 0; i < code.length; i++) {
+            z[i] = code[i] * beta;
         }
         return collab.decode(z);
     }

@@ -120,7 +120,7 @@ public final class ModelTrainer {
         CollaborativeFactors basis = LowRankEase.factors(eigen, params.rank(), gramDiagonal, 1, false);
         List<ProfileGroup> groups = users.profileGroups();
         ProfileRegression.Trained profile = ProfileRegression.trainOnGroups(ProfileGroup.inBasis(groups, basis),
-                basis.rank(), params.profile(), description, dataTime);
+                ProfileGroup.codeColumns(basis.rank()), params.profile(), description, dataTime);
         listener.step();
         return new Fitted(eigen, gramDiagonal, users.popularity(), profile, basis, ProfileGroup.baseline(groups));
     }

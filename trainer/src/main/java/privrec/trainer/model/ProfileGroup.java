@@ -21,17 +21,17 @@ public record ProfileGroup(float[] onehot, int users, double[] meanTarget) {
      * The group's deviation from {@code overall} expressed in an item basis: {@code (meanTarget − overall) · B} for
      * an n × k row-major basis B with row scales r (k values), which the profile model then learns to predict.
      */
-    public ProfileGroup inBasis(float[] basis, float[] rowScale, int rank, double[] overall) {
+    public ProfileGroup inBasis(float[] basis, float[] rowScale, int rank, int columns, double[] overall) {
         int n = meanTarget.length;
-        if (basis.length != n * rank) {
-            throw new IllegalArgumentException("basis is not " + n + " x " + rank);
+        if (basis.length != n * rank || columns > rank) {
+            throw new IllegalArgumentException("basis is not " + n + " x " + rank + " with " + columns + " columns used");
         }
-        double[] code = new double[rank];
+        double[] code = new double[columns];
         for (int j = 0; j < n; j++) {
             double t = meanTarget[j] - overall[j];
             if (t != 0) {
                 double scaled = t * rowScale[j];
-                for (int i = 0; i < rank; i++) {
+                for (int i = 0; i < columns; i++) {
                     code[i] += scaled * basis[j * rank + i];
                 }
             }
@@ -39,15 +39,28 @@ public record ProfileGroup(float[] onehot, int users, double[] meanTarget) {
         return new ProfileGroup(onehot, users, code);
     }
 
-    /** {@link #inBasis} for every group, around the rate over all of their users ({@link #overall}). */
+    /**
+     * {@link #inBasis} on the leading {@link #codeColumns} basis columns for every group, around the rate over all of
+     * their users ({@link #overall}).
+     */
     public static List<ProfileGroup> inBasis(List<ProfileGroup> groups, CollaborativeFactors basis) {
         double[] overall = overall(groups);
         List<ProfileGroup> out = new ArrayList<>(groups.size());
         for (ProfileGroup group : groups) {
-            out.add(group.inBasis(basis.u(), basis.rowScale(), basis.rank(), overall));
+            out.add(group.inBasis(basis.u(), basis.rowScale(), basis.rank(), codeColumns(basis.rank()), overall));
         }
         return out;
     }
+
+    /**
+     * Basis columns the profile code uses: at most {@link #MAX_CODE_COLUMNS}. Demographic groups differ along the
+     * leading directions of taste; a short code keeps the profile model (re-sent with every model update) small.
+     */
+    public static int codeColumns(int rank) {
+        return Math.min(rank, MAX_CODE_COLUMNS);
+    }
+
+    public static final int MAX_CODE_COLUMNS = 64;
 
     /** Per movie, the share of all the groups' users with a positive on it (MostPopular's scores, as rates). */
     public static double[] overall(List<ProfileGroup> groups) {

@@ -67,11 +67,18 @@ class MovieLensCsvWriterTest {
 
     @Test
     void failureLeavesNoHalfWrittenOutput() throws Exception {
-        Dataset bad = new Dataset("year disagrees with title", List.of(new Movie(1, "A (1990)", 1991, 0)), Map.of(),
+        Dataset bad = new Dataset("no year, but the title ends in one", List.of(new Movie(1, "A (1990)", 0, 0)), Map.of(),
                 new int[] {1}, new int[] {1}, new float[] {3}, new long[] {1});
         assertThrows(IllegalArgumentException.class, () -> MovieLensCsvWriter.write(bad, dir.resolve("data")));
         assertFalse(Files.exists(dir.resolve("data")));
         assertEquals(List.of(), siblings());
+    }
+
+    @Test
+    void aTitleNotEndingInItsYearGetsItAppended() {
+        assertEquals("Land Before Time III (1995) (V) (1995)",
+                MovieLensCsvWriter.csvTitle(new Movie(1412, "Land Before Time III (1995) (V)", 1995, 0)));
+        assertEquals("A (1990)", MovieLensCsvWriter.csvTitle(new Movie(1, "A (1990)", 1990, 0)));
     }
 
     private List<String> siblings() throws Exception {
