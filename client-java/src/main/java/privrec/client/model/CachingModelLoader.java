@@ -127,7 +127,15 @@ public final class CachingModelLoader implements ModelLoader {
                     ? ", and no model is stored on this device yet." + tail : ""), cause);
         }
         out.stage("Loading the model stored on this device…");
-        Manifest manifest = parseManifest(new String(stored, StandardCharsets.UTF_8), "cached " + MANIFEST_FILE);
+        Manifest manifest;
+        try {
+            manifest = parseManifest(new String(stored, StandardCharsets.UTF_8), "cached " + MANIFEST_FILE);
+        } catch (ModelLoadException e) {
+            // E.g. a format-2 release cached by the app before this one: no longer usable, so none is stored.
+            throw new ModelLoadException(kind, failure + (kind == ModelLoadException.Kind.NETWORK
+                    ? ", and the model stored on this device was saved by an older version of the app." + tail : ""),
+                    cause);
+        }
         byte[] date = safeGet(CacheKeys.LAST_GOOD_DATE);
         String when = date == null ? "" : " cached on " + new String(date, StandardCharsets.UTF_8);
         String notice = noticeFormat.replace("%s", when);

@@ -286,6 +286,21 @@ class CachingModelLoaderTest {
     }
 
     @Test
+    void offlineWithAFormatTwoReleaseCachedByAnOlderAppIsAClearNetworkError() {
+        String formatTwo = fixture.manifest().toJson().replaceFirst("\"formatVersion\"\\s*:\\s*" + Manifest.FORMAT_VERSION,
+                "\"formatVersion\": 2");
+        assertTrue(formatTwo.contains("\"formatVersion\": 2"), "fixture edits the format version");
+        cache.put(CacheKeys.LAST_GOOD_MANIFEST, formatTwo.getBytes(StandardCharsets.UTF_8));
+        http.offline = true;
+
+        ModelLoadException e = loadFails();
+
+        assertEquals(ModelLoadException.Kind.NETWORK, e.kind());
+        assertTrue(e.getMessage().contains("could not be reached") && e.getMessage().contains("older version"),
+                e.getMessage());
+    }
+
+    @Test
     void incompatibleEncoderVersionIsRefusedBeforeAnyDownload() {
         fixture.encoderVersion = 99;
         fixture.publish(http);
