@@ -25,7 +25,7 @@ for (const k of ['app', 'static', 'node-modules', 'models', 'out', 'cache']) {
 
 // The only onnxruntime-web files the CPU (wasm) backend needs for a classic <script>.
 const ORT_FILES = ['ort.wasm.min.js', 'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm'];
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.tsv', '.txt', '.svg', '.wasm', '.onnx']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.tsv', '.txt', '.svg', '.wasm', '.onnx', '.bin']);
 const NEVER_SHIP = new Set(['provenance.json']);
 
 const out = path.resolve(args.out);

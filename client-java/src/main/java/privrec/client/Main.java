@@ -67,7 +67,7 @@ public final class Main {
                             + Numbers.bytes(loaded) + " received…");
                 }
             });
-            app.modelReady(model.manifest(), model.catalog(), model.scorer(), sourceNote(model),
+            app.modelReady(model.manifest(), model.catalog(), model.scorer(), model.withdrawn(), sourceNote(model),
                     new BrowserPacer()::between);
         } catch (Throwable e) {
             app.modelFailed(ErrorMessages.sentence(e));

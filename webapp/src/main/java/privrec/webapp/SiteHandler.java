@@ -113,7 +113,7 @@ final class SiteHandler extends Handler.Abstract.NonBlocking {
         if (ifNoneMatch(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), etag)) {
             response.setStatus(304);
             ex.beforeWrite().accept(new Outcome(304, 0, coding));
-            response.write(true, null, ex.done());
+            response.write(true, noBody(), ex.done());
             return;
         }
         send(ex, 200, body, coding);
@@ -146,13 +146,21 @@ final class SiteHandler extends Handler.Abstract.NonBlocking {
         send(ex, status, text.getBytes(StandardCharsets.UTF_8), "identity");
     }
 
+    /**
+     * The body of a 304 or HEAD reply: an empty buffer, not null — Jetty's MinimumDataRateHandler dereferences it,
+     * and a null turned every 304 into a 500 (seen when Chromium revalidated index.html on a return visit).
+     */
+    private static ByteBuffer noBody() {
+        return ByteBuffer.allocate(0);
+    }
+
     private static void send(Exchange ex, int status, byte[] body, String coding) {
         Response response = ex.response();
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         if (ex.request().getMethod().equals("HEAD")) {
             ex.beforeWrite().accept(new Outcome(status, 0, coding));
-            response.write(true, null, ex.done());
+            response.write(true, noBody(), ex.done());
             return;
         }
         ex.beforeWrite().accept(new Outcome(status, body.length, coding));

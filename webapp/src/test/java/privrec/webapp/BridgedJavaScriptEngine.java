@@ -1,5 +1,8 @@
 package privrec.webapp;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,7 +54,8 @@ final class BridgedJavaScriptEngine extends JavaScriptEngine {
 
     private Scriptable javaSide(Context cx, TopLevel scope) {
         Scriptable b = cx.newObject(scope);
-        define(b, scope, "ortCreate", (c, s, t, a) -> call(() -> ort.create(JsValues.bytes(a[0], "model"), JsValues.string(a[1]))));
+        define(b, scope, "ortCreate", (c, s, t, a) -> call(() -> ort.create(JsValues.bytes(a[0], "model"),
+                JsValues.string(a[1]), externalData(a))));
         define(b, scope, "ortRun", (c, s, t, a) -> call(() -> ort.run(a)));
         define(b, scope, "ortFill", (c, s, t, a) -> call(() -> {
             ort.fill(JsValues.integer(a[0]), JsValues.integer(a[1]), a[2]);
@@ -75,6 +79,21 @@ final class BridgedJavaScriptEngine extends JavaScriptEngine {
             return null;
         }));
         return b;
+    }
+
+    /** ortCreate's arguments after (model, options): the paths joined by '\n', then one byte array per path. */
+    private static Map<String, byte[]> externalData(Object[] a) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        String joined = a.length > 2 ? JsValues.string(a[2]) : "";
+        String[] paths = joined.isEmpty() ? new String[0] : joined.split("\n");
+        if (a.length != 3 + paths.length && !(paths.length == 0 && a.length <= 3)) {
+            throw new IllegalArgumentException("ortCreate: " + paths.length + " external data paths but "
+                    + (a.length - 3) + " byte arrays");
+        }
+        for (int i = 0; i < paths.length; i++) {
+            files.put(paths[i], JsValues.bytes(a[3 + i], "external data " + paths[i]));
+        }
+        return files;
     }
 
     private static void define(Scriptable target, TopLevel scope, String name, SerializableCallable fn) {

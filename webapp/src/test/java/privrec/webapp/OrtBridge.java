@@ -7,8 +7,11 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -28,9 +31,12 @@ import java.util.stream.Collectors;
  */
 public final class OrtBridge implements AutoCloseable {
 
-    /** One {@code InferenceSession.create} call: SHA-256 of the model bytes, the options JSON, names. */
+    /**
+     * One {@code InferenceSession.create} call: SHA-256 of the model bytes, the options JSON (without the external
+     * data bytes), the external data files' names, input and output names.
+     */
     public record SessionRecord(int id, String modelSha256, int modelBytes, String optionsJson,
-                                List<String> inputNames, List<String> outputNames) {
+                                List<String> externalData, List<String> inputNames, List<String> outputNames) {
     }
 
     /** One {@code session.run}: session id, input name → dims, and the requested outputs (empty = all). */
@@ -66,13 +72,43 @@ public final class OrtBridge implements AutoCloseable {
         this.detachInputs = detach;
     }
 
-    String create(byte[] model, String optionsJson) throws OrtException {
-        OrtSession s = env.createSession(model, new OrtSession.SessionOptions());
+    /**
+     * A session over {@code model}; with external data (onnxruntime-web's {@code externalData: [{path, data}]})
+     * the graph and every file are written under their names into a fresh temporary folder, from which ORT Java
+     * loads the graph by path and reads each initializer's {@code location} — the same bytes, resolved the same
+     * way — and the folder is removed again.
+     */
+    String create(byte[] model, String optionsJson, Map<String, byte[]> externalData) throws OrtException, IOException {
+        OrtSession s;
+        if (externalData.isEmpty()) {
+            s = env.createSession(model, new OrtSession.SessionOptions());
+        } else {
+            Path dir = Files.createTempDirectory("privrec-bridge-");
+            Path graph = dir.resolve("graph.onnx");
+            try {
+                for (Map.Entry<String, byte[]> file : externalData.entrySet()) {
+                    Path target = dir.resolve(file.getKey()).normalize();
+                    if (!target.getParent().equals(dir)) {
+                        throw new IllegalArgumentException("external data path " + file.getKey() + " leaves the folder");
+                    }
+                    Files.write(target, file.getValue());
+                }
+                Files.write(graph, model);
+                s = env.createSession(graph.toString(), new OrtSession.SessionOptions());
+            } finally {
+                for (String name : externalData.keySet()) {
+                    Files.deleteIfExists(dir.resolve(name).normalize());
+                }
+                Files.deleteIfExists(graph);
+                Files.deleteIfExists(dir);
+            }
+        }
         int id = ids.incrementAndGet();
         sessions.put(id, s);
         List<String> in = new ArrayList<>(s.getInputNames());
         List<String> out = new ArrayList<>(s.getOutputNames());
-        created.add(new SessionRecord(id, Site.sha256Hex(model), model.length, optionsJson, in, out));
+        created.add(new SessionRecord(id, Site.sha256Hex(model), model.length, optionsJson,
+                List.copyOf(externalData.keySet()), in, out));
         return "{\"id\":" + id + ",\"inputNames\":" + jsonList(in) + ",\"outputNames\":" + jsonList(out) + "}";
     }
 

@@ -27,10 +27,14 @@ public final class ServerHandle implements AutoCloseable {
     private final Site site;
 
     private ServerHandle(Site site) {
+        this(site, 0);
+    }
+
+    private ServerHandle(Site site, int port) {
         this.site = site;
         try {
             // Request lines go to stdout only when asked: surefire keeps it per test, useful on failure.
-            this.server = StaticServer.start(site, 0, Boolean.getBoolean("privrec.test.serverLog") ? System.out : null);
+            this.server = StaticServer.start(site, port, Boolean.getBoolean("privrec.test.serverLog") ? System.out : null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,6 +70,17 @@ public final class ServerHandle implements AutoCloseable {
     /** Bytes as UTF-8, for overrides built from strings. */
     public static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A new release is published: stops this server and serves the built site with {@code overrides} on the same
+     * port — the same origin, so a browser keeps its localStorage and Cache API entries. Use the returned handle
+     * from then on.
+     */
+    public ServerHandle republish(Map<String, byte[]> overrides) {
+        int port = port();
+        close();
+        return new ServerHandle(builtSite().withFiles(overrides), port);
     }
 
     /** {@code http://127.0.0.1:<port>/}. */

@@ -79,8 +79,21 @@
       if (typeof model === 'string') {
         throw new TypeError('test bridge: InferenceSession.create(url) is not bridged; pass the model bytes');
       }
+      // externalData ({path, data} with the bytes, as onnxruntime-web takes them) crosses beside the options:
+      // the Java side writes each file under its path next to the graph, as ORT Java loads external data.
+      var plain = {}, paths = [], datas = [];
+      for (var key in (options || {})) if (key !== 'externalData') plain[key] = options[key];
+      var external = (options && options.externalData) || [];
+      for (var i = 0; i < external.length; i++) {
+        if (typeof external[i] === 'string' || typeof external[i].data === 'string') {
+          throw new TypeError('test bridge: externalData by URL is not bridged; pass the bytes');
+        }
+        paths.push(external[i].path);
+        datas.push(bytesOf(external[i].data, 'external data ' + external[i].path));
+      }
       try {
-        return new InferenceSession(JSON.parse(bridge.ortCreate(bytesOf(model, 'model'), JSON.stringify(options || {}))));
+        var args = [bytesOf(model, 'model'), JSON.stringify(plain), paths.join('\n')].concat(datas);
+        return new InferenceSession(JSON.parse(bridge.ortCreate.apply(null, args)));
       } catch (e) {
         throw new Error('failed to create session: ' + javaMessage(e));
       }

@@ -1,5 +1,6 @@
 package privrec.client.app;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import privrec.client.vault.VaultStore;
@@ -107,16 +108,18 @@ public final class App {
     }
 
     public void modelReady(Manifest manifest, Catalog catalog, ItemScorer scorer, String notice) {
-        modelReady(manifest, catalog, scorer, notice, () -> {
+        modelReady(manifest, catalog, scorer, Set.of(), notice, () -> {
         });
     }
 
     /**
-     * @param pause run between slices of indexing the catalog for search; must be called on a thread that may
-     *              block (the browser's loader thread), so the page stays responsive at 87,000 movies
+     * @param withdrawn movie ids the release no longer offers (see {@link ModelStatus#withdrawn()})
+     * @param pause     run between slices of indexing the catalog for search; must be called on a thread that may
+     *                  block (the browser's loader thread), so the page stays responsive at 87,000 movies
      */
-    public void modelReady(Manifest manifest, Catalog catalog, ItemScorer scorer, String notice, Runnable pause) {
-        context.modelReady(manifest, catalog, scorer, notice, pause);
+    public void modelReady(Manifest manifest, Catalog catalog, ItemScorer scorer, Set<Integer> withdrawn,
+                           String notice, Runnable pause) {
+        context.modelReady(manifest, catalog, scorer, withdrawn, notice, pause);
     }
 
     public void modelFailed(String sentence) {

@@ -1,5 +1,6 @@
 package privrec.client.app;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import privrec.client.vault.VaultStore;
@@ -56,12 +57,14 @@ final class AppContext {
         }
     }
 
+    /** The movie's name for status sentences, as {@link MovieNames#of} gives it for the open profile. */
     String title(int movieId) {
-        return PrivacyReport.title(model.catalog(), movieId);
+        return MovieNames.of(model, session == null ? null : session.contents().findRating(movieId), movieId);
     }
 
-    void modelReady(Manifest manifest, Catalog catalog, ItemScorer scorer, String notice, Runnable pause) {
-        model = ModelStatus.ready(manifest, catalog, scorer, notice, pause);
+    void modelReady(Manifest manifest, Catalog catalog, ItemScorer scorer, Set<Integer> withdrawn, String notice,
+                    Runnable pause) {
+        model = ModelStatus.ready(manifest, catalog, scorer, withdrawn, notice, pause);
         changed();
     }
 }

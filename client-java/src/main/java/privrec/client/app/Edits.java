@@ -1,6 +1,7 @@
 package privrec.client.app;
 
 import privrec.client.vault.RatedMovie;
+import privrec.core.Catalog;
 import privrec.core.Profile;
 
 /** The edits the UI makes, each a pure function of the current contents so the vault can apply it to the freshest stored contents. */
@@ -8,8 +9,25 @@ final class Edits {
     private Edits() {
     }
 
-    static Edit rate(int movieId, float stars, double ratedAtMillis) {
-        return current -> current.withRating(new RatedMovie(movieId, stars, ratedAtMillis));
+    /**
+     * Rates a movie, storing {@code title} and {@code year} with the rating (so it stays named once a later
+     * catalog drops the movie); a null title keeps the one the movie's earlier rating stored, if any.
+     */
+    static Edit rate(int movieId, float stars, double ratedAtMillis, String title, int year) {
+        return current -> {
+            RatedMovie previous = current.findRating(movieId);
+            RatedMovie next = new RatedMovie(movieId, stars, ratedAtMillis, title, title == null ? 0 : year);
+            return current.withRating(previous == null ? next : next.withTitleIfMissing(previous.title(),
+                    previous.year()));
+        };
+    }
+
+    /**
+     * {@code edit}, then the catalog's titles stored with any rating that has none yet (ratings saved before
+     * titles were kept), so those too keep their names once a later catalog drops the movie.
+     */
+    static Edit withTitlesFrom(Catalog catalog, Edit edit) {
+        return catalog == null ? edit : current -> edit.apply(current).withMissingTitles(catalog);
     }
 
     static Edit removeRating(int movieId) {

@@ -1,7 +1,5 @@
 package privrec.client.app;
 
-import privrec.client.text.Titles;
-
 import privrec.client.text.Stars;
 
 import privrec.client.text.Numbers;
@@ -12,8 +10,6 @@ import java.util.Map;
 
 import privrec.client.vault.RatedMovie;
 import privrec.client.vault.VaultContents;
-import privrec.core.Catalog;
-import privrec.core.Item;
 import privrec.core.Json;
 import privrec.core.Profile;
 
@@ -33,7 +29,8 @@ public record PrivacyReport(List<String> profileLines, List<String> ratingLines,
                             List<String> settingLines, String json, int storedBytes,
                             List<NetworkLog.Request> requests) {
 
-    static PrivacyReport of(VaultContents contents, Catalog catalog, int storedBytes, List<NetworkLog.Request> requests) {
+    static PrivacyReport of(VaultContents contents, ModelStatus model, int storedBytes,
+                            List<NetworkLog.Request> requests) {
         List<String> profile = new ArrayList<>();
         Profile p = contents.profile();
         if (p.age() > 0) {
@@ -48,25 +45,17 @@ public record PrivacyReport(List<String> profileLines, List<String> ratingLines,
         List<String> ratings = new ArrayList<>();
         for (int i = contents.ratings().size() - 1; i >= 0; i--) {
             RatedMovie r = contents.ratings().get(i);
-            ratings.add(title(catalog, r.movieId()) + ": " + Stars.text(r.stars()));
+            ratings.add(MovieNames.of(model, r, r.movieId()) + ": " + Stars.text(r.stars()));
         }
         List<String> dismissed = new ArrayList<>();
         for (Integer id : contents.dismissed()) {
-            dismissed.add(title(catalog, id));
+            dismissed.add(MovieNames.of(model, null, id));
         }
         List<String> settings = new ArrayList<>();
         for (Map.Entry<String, String> e : contents.settings().entrySet()) {
             settings.add(e.getKey() + " = " + e.getValue());
         }
         return new PrivacyReport(profile, ratings, dismissed, settings, json(contents), storedBytes, requests);
-    }
-
-    static String title(Catalog catalog, int movieId) {
-        Item item = catalog == null ? null : catalog.byId(movieId);
-        if (item == null) {
-            return "Movie #" + movieId;
-        }
-        return Titles.withYear(item.title(), item.year());
     }
 
     /** The decrypted data as JSON, in the vault's own field names. */
@@ -91,6 +80,12 @@ public record PrivacyReport(List<String> profileLines, List<String> ratingLines,
             one.put("stars", (double) r.stars());
             // Whole milliseconds as a decimal string of digits: a double prints as 1.7E12 otherwise.
             one.put("at", Numbers.fixed(r.ratedAtMillis(), 0));
+            if (r.title() != null) {
+                one.put("title", r.title());
+            }
+            if (r.year() > 0) {
+                one.put("year", r.year());
+            }
             ratings.add(one);
         }
         root.put("ratings", ratings);

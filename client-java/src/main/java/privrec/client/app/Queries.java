@@ -44,7 +44,8 @@ public final class Queries {
         if (!context.model.isReady()) {
             return new ArrayList<>();
         }
-        return Ranking.recommend(context.model.recommender(), s.contents(), settings.genreFilter());
+        return Ranking.recommend(context.model.recommender(), s.contents(), context.model.withdrawn(),
+                settings.genreFilter());
     }
 
     /**
@@ -56,7 +57,8 @@ public final class Queries {
         if (!context.model.isReady()) {
             return new RankedList(new ArrayList<>(), null, new ArrayList<>(), s, context.revision);
         }
-        RecommendationRequest request = Ranking.request(s.contents(), settings.genreFilter());
+        RecommendationRequest request = Ranking.request(s.contents(), context.model.withdrawn(),
+                settings.genreFilter());
         List<Recommendation> ranked = context.model.recommender().rank(request);
         return new RankedList(Ranking.cards(ranked), request, ranked, s, context.revision);
     }
@@ -82,7 +84,10 @@ public final class Queries {
                 && list.revision == context.revision && context.model.isReady();
     }
 
-    /** The catalog filtered and sorted; {@link Browse.Sort#MATCH} scores it once for the open profile. */
+    /**
+     * The offered catalog (withdrawn movies left out) filtered and sorted; {@link Browse.Sort#MATCH} scores it once
+     * for the open profile.
+     */
     public Browse.Page browse(Browse query) {
         if (!context.model.isReady()) {
             return new Browse.Page(new ArrayList<>(), 0, 0);
@@ -90,7 +95,7 @@ public final class Queries {
         Catalog catalog = context.model.catalog();
         List<Item> hits = new ArrayList<>();
         for (Item item : catalog.items()) {
-            if (matches(item, query)) {
+            if (context.model.isOffered(item) && matches(item, query)) {
                 hits.add(item);
             }
         }
@@ -131,12 +136,12 @@ public final class Queries {
         return false;
     }
 
-    /** A movie page; null when the catalog has no such movie. One model run for "more like this". */
+    /** A movie page; null when the release does not offer such a movie. One model run for "more like this". */
     public MovieDetails movie(int movieId) {
         if (!context.model.isReady()) {
             return null;
         }
-        Item item = context.model.catalog().byId(movieId);
+        Item item = context.model.offered(movieId);
         if (item == null) {
             return null;
         }
@@ -145,7 +150,7 @@ public final class Queries {
 
     /**
      * The {@value #MORE_LIKE_THIS} movies the model scores highest for a history holding this movie alone (and no
-     * profile), the movie itself excluded; ties broken as {@link TopN} does everywhere.
+     * profile), the movie itself and withdrawn movies excluded; ties broken as {@link TopN} does everywhere.
      */
     public List<Item> moreLikeThis(Item item) {
         Catalog catalog = context.model.catalog();
@@ -153,6 +158,12 @@ public final class Queries {
                 List.of(new Rating(item.id(), MORE_LIKE_THIS_STARS)), Profile.EMPTY);
         boolean[] excluded = new boolean[catalog.size()];
         excluded[item.index()] = true;
+        for (int id : context.model.withdrawn()) {
+            int column = catalog.tryIndexOf(id);
+            if (column >= 0) {
+                excluded[column] = true;
+            }
+        }
         List<Item> similar = new ArrayList<>();
         for (int column : TopN.select(scores, excluded, MORE_LIKE_THIS, null)) {
             similar.add(catalog.get(column));
@@ -160,18 +171,23 @@ public final class Queries {
         return similar;
     }
 
-    /** Titles containing {@code query}: the total, and the first {@code limit} to show. */
+    /** Offered titles containing {@code query}: the total, and the first {@code limit} to show. */
     public SearchResults search(String query, int limit) {
         if (!context.model.isReady()) {
             return new SearchResults(new ArrayList<>(), 0);
         }
         List<Item> all = context.model.search().findAll(query);
+        if (!context.model.withdrawn().isEmpty()) {
+            all = new ArrayList<>(all);
+            all.removeIf(item -> !context.model.isOffered(item));
+        }
         return new SearchResults(new ArrayList<>(all.subList(0, Math.min(limit, all.size()))), all.size());
     }
 
     public List<Item> onboardingCandidates(int count) {
         return context.model.isReady()
-                ? Ranking.wellKnown(context.model.catalog(), context.requireSession().contents(), count)
+                ? Ranking.wellKnown(context.model.catalog(), context.requireSession().contents(),
+                        context.model.withdrawn(), count)
                 : new ArrayList<>();
     }
 
@@ -187,7 +203,7 @@ public final class Queries {
     }
 
     public List<RatingRow> ratings(RatingOrder order) {
-        List<RatingRow> rows = Ranking.ratingRows(context.model.catalog(), context.requireSession().contents());
+        List<RatingRow> rows = Ranking.ratingRows(context.model, context.requireSession().contents());
         switch (order) {
             case NEWEST -> rows.sort(Comparator.comparingDouble((RatingRow r) -> -r.ratedAtMillis()));
             case TITLE -> rows.sort(Comparator.comparing((RatingRow r) -> Titles.sortKey(r.title())));
@@ -197,12 +213,15 @@ public final class Queries {
         return rows;
     }
 
-    /** The "Not interested" list, most recent first, as catalog items (movies missing from it are left out). */
+    /**
+     * The "Not interested" list, most recent first, as catalog items (movies the release does not offer are left
+     * out: they are never recommended anyway, and stay in the vault).
+     */
     public List<Item> notInterested() {
         List<Integer> ids = context.requireSession().contents().dismissed();
         List<Item> items = new ArrayList<>();
         for (int i = ids.size() - 1; i >= 0; i--) {
-            Item item = context.model.catalog() == null ? null : context.model.catalog().byId(ids.get(i));
+            Item item = context.model.offered(ids.get(i));
             if (item != null) {
                 items.add(item);
             }
@@ -226,7 +245,7 @@ public final class Queries {
 
     public PrivacyReport privacy() {
         Session s = context.requireSession();
-        return PrivacyReport.of(s.contents(), context.model.catalog(), s.vault().storedBytes(),
+        return PrivacyReport.of(s.contents(), context.model, s.vault().storedBytes(),
                 context.network.requests());
     }
 

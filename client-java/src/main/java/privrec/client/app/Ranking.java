@@ -22,14 +22,17 @@ final class Ranking {
     private Ranking() {
     }
 
-    static RecommendationRequest request(VaultContents contents, int genre) {
-        return new RecommendationRequest(contents.coreRatings(), contents.profile(), contents.dismissedSet(), TOP_N,
-                genre);
+    /** Withdrawn movies are excluded as dismissed ones are; the user's ratings still feed the history as they are. */
+    static RecommendationRequest request(VaultContents contents, Set<Integer> withdrawn, int genre) {
+        Set<Integer> excluded = new HashSet<>(contents.dismissedSet());
+        excluded.addAll(withdrawn);
+        return new RecommendationRequest(contents.coreRatings(), contents.profile(), excluded, TOP_N, genre);
     }
 
     /** Ranked and explained at once (two scorer calls). */
-    static List<RecCard> recommend(Recommender recommender, VaultContents contents, int genre) {
-        return cards(recommender.recommend(request(contents, genre)));
+    static List<RecCard> recommend(Recommender recommender, VaultContents contents, Set<Integer> withdrawn,
+                                   int genre) {
+        return cards(recommender.recommend(request(contents, withdrawn, genre)));
     }
 
     /** Cards for core recommendations; a recommendation without a reason gives a card whose reason is pending. */
@@ -60,9 +63,13 @@ final class Ranking {
         return cards;
     }
 
-    /** Well-known movies to rate first: the most popular in the catalog that the user has not rated or dismissed. */
-    static List<Item> wellKnown(Catalog catalog, VaultContents contents, int count) {
+    /**
+     * Well-known movies to rate first: the most popular in the catalog that the user has not rated or dismissed
+     * and the release still offers.
+     */
+    static List<Item> wellKnown(Catalog catalog, VaultContents contents, Set<Integer> withdrawn, int count) {
         Set<Integer> skip = new HashSet<>(contents.dismissed());
+        skip.addAll(withdrawn);
         for (RatedMovie rated : contents.ratings()) {
             skip.add(rated.movieId());
         }
@@ -82,15 +89,19 @@ final class Ranking {
         return picked;
     }
 
-    /** The user's ratings, newest first, with titles (a movie missing from this catalog keeps its id). */
-    static List<RatingRow> ratingRows(Catalog catalog, VaultContents contents) {
+    /**
+     * The user's ratings, newest first, with titles: every rating, also of a movie the release no longer offers
+     * (named by the title stored with the rating, see {@link MovieNames}).
+     */
+    static List<RatingRow> ratingRows(ModelStatus model, VaultContents contents) {
         List<RatingRow> rows = new ArrayList<>();
         List<RatedMovie> ratings = contents.ratings();
         for (int i = ratings.size() - 1; i >= 0; i--) {
             RatedMovie rated = ratings.get(i);
-            Item item = catalog == null ? null : catalog.byId(rated.movieId());
-            rows.add(new RatingRow(rated.movieId(), item == null ? "Movie #" + rated.movieId() : item.title(),
-                    item == null ? 0 : item.year(), rated.stars(), rated.ratedAtMillis()));
+            int id = rated.movieId();
+            rows.add(new RatingRow(id, MovieNames.title(model, rated, id), MovieNames.year(model, rated, id),
+                    // Until a model is loaded nothing is known to be gone.
+                    rated.stars(), rated.ratedAtMillis(), model.catalog() == null || model.offered(id) != null));
         }
         return rows;
     }

@@ -3,6 +3,7 @@ package privrec.client.app;
 import privrec.client.text.Stars;
 
 import privrec.client.vault.RatedMovie;
+import privrec.core.Item;
 import privrec.core.Profile;
 
 /**
@@ -29,7 +30,9 @@ public final class UserEdits {
         Session s = context.requireSession();
         RatedMovie previous = s.contents().findRating(movieId);
         String label = "Rated " + context.title(movieId) + " " + Stars.text(stars);
-        s.apply(Edits.rate(movieId, stars, context.clock.nowMillis()), label, Edits.restoreRating(movieId, previous));
+        Item item = context.model.catalog() == null ? null : context.model.catalog().byId(movieId);
+        s.apply(titled(Edits.rate(movieId, stars, context.clock.nowMillis(), item == null ? null : item.title(),
+                item == null ? 0 : item.year())), label, Edits.restoreRating(movieId, previous));
         context.changed();
         return label + ".";
     }
@@ -38,7 +41,7 @@ public final class UserEdits {
         Session s = context.requireSession();
         boolean wasDismissed = s.contents().dismissed().contains(movieId);
         String label = "Marked " + context.title(movieId) + " as not interested";
-        s.apply(Edits.dismiss(movieId, true), label, Edits.dismiss(movieId, wasDismissed));
+        s.apply(titled(Edits.dismiss(movieId, true)), label, Edits.dismiss(movieId, wasDismissed));
         context.changed();
         return label + ".";
     }
@@ -50,7 +53,7 @@ public final class UserEdits {
             return "That movie is not on your “Not interested” list.";
         }
         String label = "Put " + context.title(movieId) + " back into recommendations";
-        s.apply(Edits.dismiss(movieId, false), label, Edits.dismiss(movieId, true));
+        s.apply(titled(Edits.dismiss(movieId, false)), label, Edits.dismiss(movieId, true));
         context.changed();
         return label + ".";
     }
@@ -62,7 +65,7 @@ public final class UserEdits {
             return "That movie has no rating.";
         }
         String label = "Removed your rating of " + context.title(movieId);
-        s.apply(Edits.removeRating(movieId), label, Edits.restoreRating(movieId, previous));
+        s.apply(titled(Edits.removeRating(movieId)), label, Edits.restoreRating(movieId, previous));
         context.changed();
         return label + ".";
     }
@@ -70,9 +73,14 @@ public final class UserEdits {
     public String saveProfile(Profile profile) {
         Session s = context.requireSession();
         Profile before = s.contents().profile();
-        s.apply(Edits.profile(profile), "Saved your profile", Edits.profile(before));
+        s.apply(titled(Edits.profile(profile)), "Saved your profile", Edits.profile(before));
         context.changed();
         return "Saved your profile.";
+    }
+
+    /** {@code edit}, also storing catalog titles with older untitled ratings (see {@link Edits#withTitlesFrom}). */
+    private Edit titled(Edit edit) {
+        return Edits.withTitlesFrom(context.model.catalog(), edit);
     }
 
     /** The last action's label ("Rated Heat 4 stars"), or null when there is nothing to undo. */

@@ -1,6 +1,5 @@
 package privrec.client.model;
 
-import privrec.client.text.Numbers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,16 +18,19 @@ import privrec.core.Manifest.FileEntry;
  * The loading flow, over small interfaces so it runs on the JVM in tests:
  * <ol>
  *   <li>GET {@code manifest.json} (bypassing the HTTP cache), parse it, check it fits this app;</li>
- *   <li>for the model and the catalog: take the cache entry named by the manifest's SHA-256, else start its GET —
- *       both downloads run at once;</li>
- *   <li>verify both files' size and SHA-256 (re-verified when they came from the cache), start the inference
- *       session (in the browser it is built in onnxruntime-web's worker), and meanwhile parse the catalog in slices
- *       ({@link Pacer});</li>
- *   <li>only then store the downloaded files, remember this manifest as the last good one and evict files it no
+ *   <li>for every part of the release (the graph, its external data files — the item basis chunks — and the
+ *       catalog chunks): take the cache entry named by the part's SHA-256, else start its GET — all downloads run
+ *       at once, and a part an earlier release shares is never fetched again;</li>
+ *   <li>verify every part's size and SHA-256 (re-verified when it came from the cache), and only then start the
+ *       inference session (in the browser it is built in onnxruntime-web's worker) while the catalog chunks are
+ *       parsed in slices ({@link Pacer}) and joined;</li>
+ *   <li>only then store the downloaded parts, remember this manifest as the last good one and evict parts it no
  *       longer names.</li>
  * </ol>
- * When a GET fails, the last good manifest and its cached files are used instead, with a notice. A file that fails
- * its check is never used and never cached.
+ * When the manifest cannot be fetched, or a part cannot (its GET fails, is cut short, or the part fails its
+ * check), the last good release and its cached parts are used instead, with a notice. A part that fails its
+ * check is never used and never cached; the parts of the new release that were verified are stored, so the next
+ * attempt fetches only the rest.
  */
 public final class CachingModelLoader implements ModelLoader {
     public static final String MANIFEST_FILE = "manifest.json";
@@ -77,70 +79,104 @@ public final class CachingModelLoader implements ModelLoader {
         try {
             manifestText = http.getText(baseUrl + MANIFEST_FILE);
         } catch (HttpException e) {
-            return loadOffline(out, e);
+            String why = e.status() == 0 ? "the server could not be reached"
+                    : "the server answered HTTP " + e.status();
+            return loadLastGood(out, "Offline: " + why + ", so the last good model%s is used.",
+                    ModelLoadException.Kind.NETWORK, "Cannot load the recommendation model: " + why, e);
         }
         Manifest manifest = parseManifest(manifestText, MANIFEST_FILE);
-        Attempt attempt = new Attempt(out, true);
+        ReleaseParts parts = parts(out, true);
         LoadedModel loaded;
         try {
-            loaded = build(manifest, attempt, null, out);
-        } catch (HttpException e) {
-            // The manifest arrived but a file did not: the last good model is still a verified, usable one.
-            return loadOffline(out, e);
+            loaded = build(manifest, parts, null, out);
+        } catch (ReleaseParts.PartFailed e) {
+            // The manifest arrived but a part did not: the last good release is still a verified, usable one.
+            parts.finishStarted();
+            parts.storeVerified();
+            String reason = e.kind == ModelLoadException.Kind.NETWORK ? e.getMessage()
+                    : e.getMessage().replace(". It was discarded and not used.", ": it was discarded and not used");
+            return loadLastGood(out, "The model update could not be completed (" + reason
+                            + "), so the last good model%s is used.", e.kind,
+                    e.kind == ModelLoadException.Kind.NETWORK ? "Cannot load the recommendation model: " + reason
+                            : e.getMessage() + " Try again later.", e);
         }
-        attempt.storeDownloads();
-        remember(manifestText, manifest, attempt);
+        parts.storeVerified();
+        remember(manifestText, manifest, parts);
         // Read the notice last: remembering may itself hit a full or unavailable cache.
-        String notice = attempt.notice();
+        String notice = parts.notice();
         return notice == null ? loaded : withNotice(loaded, notice);
     }
 
-    /** The manifest could not be fetched: use the last good one, whose files must all be in the cache. */
-    private LoadedModel loadOffline(LoadListener out, HttpException cause) throws ModelLoadException {
-        String why = cause.status() == 0 ? "the server could not be reached"
-                : "the server answered HTTP " + cause.status();
+    private ReleaseParts parts(LoadListener out, boolean online) {
+        return new ReleaseParts(baseUrl, http, sha256, cache, out, online);
+    }
+
+    /**
+     * The newest release cannot be used: load the last good one, whose parts must all be in the cache.
+     *
+     * @param noticeFormat the notice, with {@code %s} where " cached on yyyy-mm-dd" goes
+     * @param failure      what to throw, with this sentence (completed with the state of the cache), when no
+     *                     release is stored
+     */
+    private LoadedModel loadLastGood(LoadListener out, String noticeFormat, ModelLoadException.Kind kind,
+                                     String failure, Exception cause) throws ModelLoadException {
         byte[] stored = safeGet(CacheKeys.LAST_GOOD_MANIFEST);
+        String tail = kind == ModelLoadException.Kind.NETWORK ? " Check the connection and try again." : "";
         if (stored == null) {
-            throw new ModelLoadException(ModelLoadException.Kind.NETWORK, "Cannot load the recommendation model: "
-                    + why + ", and no model is stored on this device yet. Check the connection and try again.", cause);
+            throw new ModelLoadException(kind, failure + (kind == ModelLoadException.Kind.NETWORK
+                    ? ", and no model is stored on this device yet." + tail : ""), cause);
         }
-        out.stage("Offline: loading the model stored on this device…");
-        Manifest manifest = parseManifest(new String(stored, StandardCharsets.UTF_8), "cached " + MANIFEST_FILE);
-        Attempt attempt = new Attempt(out, false);
+        out.stage("Loading the model stored on this device…");
+        Manifest manifest;
+        try {
+            manifest = parseManifest(new String(stored, StandardCharsets.UTF_8), "cached " + MANIFEST_FILE);
+        } catch (ModelLoadException e) {
+            // E.g. a format-2 release cached by the app before this one: no longer usable, so none is stored.
+            throw new ModelLoadException(kind, failure + (kind == ModelLoadException.Kind.NETWORK
+                    ? ", and the model stored on this device was saved by an older version of the app." + tail : ""),
+                    cause);
+        }
         byte[] date = safeGet(CacheKeys.LAST_GOOD_DATE);
         String when = date == null ? "" : " cached on " + new String(date, StandardCharsets.UTF_8);
-        String notice = "Offline: " + why + ", so the last good model" + when + " is used.";
+        String notice = noticeFormat.replace("%s", when);
         try {
-            return build(manifest, attempt, notice, out);
-        } catch (HttpException impossible) {
+            return build(manifest, parts(out, false), notice, out);
+        } catch (ReleaseParts.PartFailed impossible) {
             throw new IllegalStateException(impossible);
-        } catch (MissingOffline e) {
-            throw new ModelLoadException(ModelLoadException.Kind.NETWORK, "Cannot load the recommendation model: "
-                    + why + ", and the copy stored on this device is incomplete. Check the connection and try again.",
-                    cause);
+        } catch (ReleaseParts.MissingOffline e) {
+            throw new ModelLoadException(kind, failure + (kind == ModelLoadException.Kind.NETWORK
+                    ? ", and the copy stored on this device is incomplete." + tail : ""), cause);
         }
     }
 
     /**
-     * Both files requested at once; the session starts as soon as both are verified, and the catalog is parsed
-     * while it starts (a catalog that then fails to parse leaves that session unused).
+     * Every part requested at once; the session starts once all of them are verified, and the catalog chunks are
+     * parsed while it starts (a catalog that then fails to parse leaves that session unused).
      */
-    private LoadedModel build(Manifest manifest, Attempt attempt, String notice, LoadListener out)
-            throws HttpException, ModelLoadException {
-        Attempt.Pending modelFile = attempt.begin(manifest.file(manifest.modelFile()));
-        Attempt.Pending catalogFile = attempt.begin(manifest.file(manifest.catalogFile()));
-        byte[] modelBytes = attempt.finish(modelFile);
-        byte[] catalogBytes = attempt.finish(catalogFile);
+    private LoadedModel build(Manifest manifest, ReleaseParts parts, String notice, LoadListener out)
+            throws ReleaseParts.PartFailed, ModelLoadException {
+        for (String name : manifest.partNames()) {
+            parts.begin(manifest.file(name));
+        }
+        byte[] modelBytes = parts.finish(manifest.modelFile());
+        List<InferenceRuntime.ExternalData> data = new ArrayList<>();
+        for (String name : manifest.modelData()) {
+            data.add(new InferenceRuntime.ExternalData(name, parts.finish(name)));
+        }
+        List<byte[]> catalogChunks = new ArrayList<>();
+        for (String name : manifest.catalogFiles()) {
+            catalogChunks.add(parts.finish(name));
+        }
         out.stage("Starting the recommendation engine…");
         InferenceRuntime.Starting starting;
         try {
-            starting = runtime.startSession(modelBytes);
+            starting = runtime.startSession(modelBytes, data);
         } catch (RuntimeException e) {
             throw engineFailed(e);
         }
         Catalog catalog;
         try {
-            catalog = SlicedCatalog.parse(catalogBytes, manifest.catalogFile(), utf8, pacer);
+            catalog = CatalogChunks.join(catalogChunks, manifest.catalogFiles(), utf8, pacer);
         } catch (FormatException e) {
             throw new ModelLoadException(ModelLoadException.Kind.CORRUPT,
                     "The movie catalog is damaged: " + e.getMessage(), e);
@@ -157,21 +193,14 @@ public final class CachingModelLoader implements ModelLoader {
         }
         boolean explains = manifest.outputs().stream().anyMatch(t -> t.name().equals(Manifest.CONTRIBUTIONS_OUTPUT));
         SessionScorer scorer = new SessionScorer(session, manifest.itemCount(), Encoder.profileWidth(), explains);
-        LoadedModel.Source source = !attempt.online ? LoadedModel.Source.CACHE_OFFLINE
-                : attempt.downloaded > 0 ? LoadedModel.Source.NETWORK : LoadedModel.Source.CACHE;
-        return new LoadedModel(manifest, catalog, scorer, source, notice, attempt.downloaded);
+        LoadedModel.Source source = !parts.online ? LoadedModel.Source.CACHE_OFFLINE
+                : parts.downloaded > 0 ? LoadedModel.Source.NETWORK : LoadedModel.Source.CACHE;
+        return new LoadedModel(manifest, catalog, scorer, source, notice, parts.downloaded);
     }
 
     private static ModelLoadException engineFailed(RuntimeException e) {
         return new ModelLoadException(ModelLoadException.Kind.RUNTIME_UNAVAILABLE,
                 "The recommendation engine could not start: " + e.getMessage(), e);
-    }
-
-    /** Offline and a file the last good manifest names is not in the cache. */
-    private static final class MissingOffline extends RuntimeException {
-        MissingOffline() {
-            super(null, null, false, false);
-        }
     }
 
     private static LoadedModel withNotice(LoadedModel m, String notice) {
@@ -199,8 +228,8 @@ public final class CachingModelLoader implements ModelLoader {
         return manifest;
     }
 
-    /** After a successful load: store the manifest as last good (once per version) and evict stale files. */
-    private void remember(String manifestText, Manifest manifest, Attempt attempt) {
+    /** After a successful load: store the manifest as last good (once per version) and evict parts it does not name. */
+    private void remember(String manifestText, Manifest manifest, ReleaseParts parts) {
         if (!cache.persistent()) {
             return;
         }
@@ -221,7 +250,7 @@ public final class CachingModelLoader implements ModelLoader {
                 }
             }
         } catch (RuntimeException e) {
-            attempt.cacheFailed(e);
+            parts.cacheFailed(e);
         }
     }
 
@@ -229,135 +258,6 @@ public final class CachingModelLoader implements ModelLoader {
         try {
             return cache.get(name);
         } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** One pass over the manifest's files: counts downloads and collects cache problems for the notice. */
-    private final class Attempt {
-        private final LoadListener out;
-        private final boolean online;
-        private final List<Pending> toStore = new ArrayList<>();
-        private int downloaded;
-        private String cacheProblem;
-
-        Attempt(LoadListener out, boolean online) {
-            this.out = out;
-            this.online = online;
-        }
-
-        /** A file being obtained: its cached bytes (not yet verified) or its download under way. */
-        final class Pending {
-            final FileEntry entry;
-            final byte[] cached;
-            Http.Download download;
-
-            Pending(FileEntry entry, byte[] cached, Http.Download download) {
-                this.entry = entry;
-                this.cached = cached;
-                this.download = download;
-            }
-        }
-
-        /** Looks the file up in the cache and, when absent and online, starts its GET at once. */
-        Pending begin(FileEntry entry) {
-            byte[] cached = safeGet(CacheKeys.file(entry.sha256()));
-            return new Pending(entry, cached, cached == null ? startDownload(entry) : null);
-        }
-
-        private Http.Download startDownload(FileEntry entry) {
-            if (!online) {
-                return null;
-            }
-            out.stage("Downloading " + entry.name() + " (" + Numbers.bytes(entry.bytes()) + ")…");
-            return http.start(baseUrl + entry.name(), loaded -> out.progress(entry.name(), loaded, entry.bytes()));
-        }
-
-        /**
-         * Verified bytes of the file: the cached copy when it matches, else (online only) the download; offline
-         * and absent throws {@link MissingOffline}. Downloads are stored later, by {@link #storeDownloads}.
-         */
-        byte[] finish(Pending file) throws HttpException, ModelLoadException {
-            FileEntry entry = file.entry;
-            if (file.cached != null) {
-                if (matches(file.cached, entry)) {
-                    return file.cached;
-                }
-                // Damaged on disk (or edited): drop it and fetch a good copy.
-                try {
-                    cache.delete(CacheKeys.file(entry.sha256()));
-                } catch (RuntimeException e) {
-                    cacheFailed(e);
-                }
-                file.download = startDownload(entry);
-            }
-            if (file.download == null) {
-                throw new MissingOffline();
-            }
-            byte[] bytes = file.download.bytes();
-            downloaded += bytes.length;
-            out.stage("Verifying " + entry.name() + "…");
-            if (bytes.length != entry.bytes()) {
-                throw new ModelLoadException(ModelLoadException.Kind.HASH_MISMATCH, "The downloaded file "
-                        + entry.name() + " has " + bytes.length + " bytes but the manifest says " + entry.bytes()
-                        + ". It was discarded and not used. Try again later.");
-            }
-            if (!matches(bytes, entry)) {
-                throw new ModelLoadException(ModelLoadException.Kind.HASH_MISMATCH, "The downloaded file "
-                        + entry.name() + " does not match its published SHA-256 fingerprint, so it may have been"
-                        + " altered. It was discarded and not used. Try again later.");
-            }
-            toStore.add(new Pending(entry, bytes, null));
-            return bytes;
-        }
-
-        /** Puts the verified downloads into the cache, by hash (after the model started, so it never waits on this). */
-        void storeDownloads() {
-            if (!cache.persistent()) {
-                return;
-            }
-            for (Pending file : toStore) {
-                if (cacheProblem != null) {
-                    return;
-                }
-                try {
-                    cache.put(CacheKeys.file(file.entry.sha256()), file.cached);
-                } catch (RuntimeException e) {
-                    cacheFailed(e);
-                }
-            }
-        }
-
-        private boolean matches(byte[] bytes, FileEntry entry) throws ModelLoadException {
-            if (bytes.length != entry.bytes()) {
-                return false;
-            }
-            String actual;
-            try {
-                actual = sha256.hex(bytes);
-            } catch (RuntimeException e) {
-                throw new ModelLoadException(ModelLoadException.Kind.RUNTIME_UNAVAILABLE, "This browser cannot"
-                        + " verify the model's fingerprint (WebCrypto: " + e.getMessage() + "). The page must be"
-                        + " served over HTTPS.", e);
-            }
-            return entry.sha256().equals(actual);
-        }
-
-        void cacheFailed(RuntimeException e) {
-            if (cacheProblem == null) {
-                cacheProblem = e.getMessage();
-            }
-        }
-
-        String notice() {
-            if (!cache.persistent()) {
-                return "This browser cannot store the model, so it is downloaded on every visit and is not"
-                        + " available offline.";
-            }
-            if (cacheProblem != null) {
-                return "The model could not be stored on this device (" + cacheProblem + "), so it will be"
-                        + " downloaded again next time.";
-            }
             return null;
         }
     }

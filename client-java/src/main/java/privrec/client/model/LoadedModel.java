@@ -1,5 +1,7 @@
 package privrec.client.model;
 
+import java.util.HashSet;
+import java.util.Set;
 import privrec.core.Catalog;
 import privrec.core.ItemScorer;
 import privrec.core.Manifest;
@@ -13,7 +15,7 @@ import privrec.core.Recommender;
  * @param scorer          scores the whole catalog in one inference run (batch rows supported)
  * @param source          where the files came from
  * @param notice          a human sentence to show (offline, no cache available...), or null
- * @param downloadedBytes bytes of model and catalog downloaded by this load (0 when all came from the cache)
+ * @param downloadedBytes bytes of the release's parts downloaded by this load (0 when all came from the cache)
  */
 public record LoadedModel(Manifest manifest, Catalog catalog, ItemScorer scorer, Source source, String notice,
                           int downloadedBytes) {
@@ -24,8 +26,16 @@ public record LoadedModel(Manifest manifest, Catalog catalog, ItemScorer scorer,
         NETWORK,
         /** The manifest was fetched and every file it names was already cached. */
         CACHE,
-        /** The manifest could not be fetched: the last good cached model is used. */
+        /**
+         * The newest release could not be used (the manifest or one of its parts could not be fetched, or a part
+         * failed its check): the last good cached release is used.
+         */
         CACHE_OFFLINE
+    }
+
+    /** Movie ids the release withdrew: the model keeps their columns, the app no longer offers them. */
+    public Set<Integer> withdrawn() {
+        return new HashSet<>(manifest.withdrawn());
     }
 
     /** The core pipeline over this model. */

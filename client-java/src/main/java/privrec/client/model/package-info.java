@@ -22,14 +22,16 @@
  * {@code Main} (e.g. a {@code @JSExport} static method) if page JS should start it.
  *
  * <h2>Requests</h2>
- * Only {@code GET <base>manifest.json}, {@code GET <base><modelFile>}, {@code GET <base><catalogFile>}: no query,
- * body, custom header, credentials or referrer; {@code cache: "no-store"} (no conditional headers, so no ETag
- * can tag a user). Files are re-downloaded only when their SHA-256 in the manifest changes.
+ * Only {@code GET <base>manifest.json} and {@code GET <base><part>} for the parts the manifest names (graph,
+ * basis chunks, catalog chunks): no query, body, custom header, credentials or referrer; {@code cache: "no-store"}
+ * (no conditional headers, so no ETag can tag a user). A part is downloaded only when no cached part has its
+ * SHA-256, so an update that keeps the item basis fetches the graph and the chunks added since, nothing else.
  *
  * <h2>Cache</h2>
  * Cache API ("privrec-models-v1"), else IndexedDB ("privrec-models"/"files"), else none (with a notice). Entries:
  * {@code sha256-<hex>} (verified file bytes; re-verified on every read), {@code last-good-manifest} and
- * {@code last-good-manifest-date} (written only after a load succeeded). Files the current manifest no longer
- * names are evicted after a successful load.
+ * {@code last-good-manifest-date} (written only after a load succeeded). Parts the current manifest no longer
+ * names are evicted after a successful load; verified parts of a release that could not be completed are kept
+ * until then, so a retry resumes.
  */
 package privrec.client.model;

@@ -47,12 +47,20 @@ final class RatingsPage implements Page {
             Dom.testId(li, "rating-row");
             li.setAttribute("data-movie-id", String.valueOf(row.movieId()));
             li.setAttribute("data-stars", String.valueOf(row.stars()));
-            li.appendChild(MovieCards.title(shell, "h3", row.movieId(), row.title(), row.year()));
+            li.setAttribute("data-offered", String.valueOf(row.offered()));
+            if (row.offered()) {
+                li.appendChild(MovieCards.title(shell, "h3", row.movieId(), row.title(), row.year()));
+            } else {
+                // No link: the release has no page for it. The rating stays and can be changed or removed.
+                HTMLElement gone = Dom.text("h3", "card-title", row.displayTitle());
+                Dom.testId(gone, "title");
+                li.appendChild(gone);
+            }
             li.appendChild(Dom.text("p", "rated", "You rated it " + Stars.text(row.stars()) + "."));
-            HTMLElement actions = MovieCards.actions(shell, row.movieId(), row.title(), row.stars(), false);
+            HTMLElement actions = MovieCards.actions(shell, row.movieId(), row.displayTitle(), row.stars(), false);
             HTMLElement remove = Dom.button("Remove", "remove-rating", "dismiss", () ->
                     shell.submit(() -> shell.app.edits().removeRating(row.movieId())));
-            remove.setAttribute("aria-label", "Remove your rating of " + row.title());
+            remove.setAttribute("aria-label", "Remove your rating of " + row.displayTitle());
             remove.setAttribute("data-focus-key", "remove-" + row.movieId());
             actions.appendChild(remove);
             li.appendChild(actions);

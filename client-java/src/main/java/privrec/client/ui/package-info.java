@@ -73,8 +73,10 @@
  * dispatch a {@code change} event).
  *
  * <h3>My ratings (data-view=ratings)</h3>
- * {@code ratings-list} ({@code data-count}) of {@code rating-row} ({@code data-movie-id}, {@code data-stars})
- * with {@code rate-1..5} and {@code remove-rating}; {@code ratings-empty} when none; {@code ratings-order} (a
+ * {@code ratings-list} ({@code data-count}) of {@code rating-row} ({@code data-movie-id}, {@code data-stars},
+ * {@code data-offered}: "false" for a movie the current release lacks or withdrew, whose {@code title} is then the
+ * title stored with the rating followed by " — not in the current catalog", not a link) with {@code rate-1..5} and
+ * {@code remove-rating}; {@code ratings-empty} when none; {@code ratings-order} (a
  * select: NEWEST, TITLE, STARS). {@code dismissed-list} ({@code data-count}) of {@code dismissed-row} with
  * {@code restore-dismissed} ("Recommend again").
  *

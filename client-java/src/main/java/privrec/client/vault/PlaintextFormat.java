@@ -12,12 +12,14 @@ import privrec.core.Profile;
  * The plaintext inside a vault's ciphertext: UTF-8 JSON written with core's {@link Json}.
  *
  * <pre>
- * version 2 (current):
+ * version 3 (current):
  * { "profile": {"age": 31, "gender": "F", "occupation": "engineer"},   // absent fields omitted
- *   "ratings": [{"movie": 50, "stars": 4.5, "at": 1731234567890}],     // "at": whole ms since 1970
+ *   "ratings": [{"movie": 50, "stars": 4.5, "at": 1731234567890,        // "at": whole ms since 1970
+ *                "title": "Star Wars", "year": 1977}],                  // as when rated; absent when unknown
  *   "dismissed": [181, 1],
  *   "settings": {"genre": "-1"} }
- * version 1: the same without "settings".
+ * version 2: the same without "title" and "year" (ratings of then stay untitled: nothing can recover them).
+ * version 1: as version 2 without "settings".
  * </pre>
  *
  * <p>The version number is not inside the plaintext: it sits in clear in the envelope and is bound into the
@@ -26,7 +28,7 @@ import privrec.core.Profile;
  * current version.
  */
 final class PlaintextFormat {
-    static final int CURRENT_VERSION = 2;
+    static final int CURRENT_VERSION = 3;
 
     /** One upgrade step of the JSON tree, from version {@code index + 1} to {@code index + 2}. */
     interface Migration {
@@ -39,7 +41,11 @@ final class PlaintextFormat {
                 Map<String, Object> next = new LinkedHashMap<>(older);
                 next.putIfAbsent("settings", new LinkedHashMap<String, Object>());
                 return next;
-            });
+            },
+            // 2 → 3: ratings may carry the title they were given; older ones have none, which the reader
+            // accepts as it is. The version still moves, so an app that only knows version 2 refuses the vault
+            // rather than saving it back without the titles.
+            older -> older);
 
     private PlaintextFormat() {
     }
@@ -55,6 +61,12 @@ final class PlaintextFormat {
             // A Long is written exactly; a double would go through Double.toString, whose digits TeaVM may
             // produce differently from the JVM.
             one.put("at", (long) Math.floor(r.ratedAtMillis()));
+            if (r.title() != null) {
+                one.put("title", r.title());
+            }
+            if (r.year() > 0) {
+                one.put("year", r.year());
+            }
             ratings.add(one);
         }
         root.put("ratings", ratings);
@@ -87,8 +99,10 @@ final class PlaintextFormat {
             // Snapped to the whole millisecond it was written as, in case a Double.parseDouble (TeaVM's differs
             // from the JVM's) lands one ulp off.
             double at = Math.floor(number(one.get("at"), "at").doubleValue() + 0.5);
+            Object year = one.get("year");
             ratings.add(new RatedMovie(number(one.get("movie"), "movie").intValue(),
-                    number(one.get("stars"), "stars").floatValue(), at));
+                    number(one.get("stars"), "stars").floatValue(), at, string(one.get("title"), "title"),
+                    year == null ? 0 : number(year, "year").intValue()));
         }
         List<Integer> dismissed = new ArrayList<>();
         for (Object o : list(root.get("dismissed"), "dismissed")) {

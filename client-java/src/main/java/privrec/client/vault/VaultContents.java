@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import privrec.core.Catalog;
+import privrec.core.Item;
 import privrec.core.Profile;
 import privrec.core.Rating;
 
@@ -70,6 +72,22 @@ public record VaultContents(Profile profile, List<RatedMovie> ratings, List<Inte
         }
         next.add(rating);
         return new VaultContents(profile, next, dismissed, settings);
+    }
+
+    /**
+     * Every rating without a stored title gets the catalog's title and year, when the catalog has the movie; the
+     * same value when nothing changes.
+     */
+    public VaultContents withMissingTitles(Catalog catalog) {
+        List<RatedMovie> next = new ArrayList<>(ratings.size());
+        boolean changed = false;
+        for (RatedMovie r : ratings) {
+            Item item = r.title() == null ? catalog.byId(r.movieId()) : null;
+            RatedMovie titled = item == null ? r : r.withTitleIfMissing(item.title(), item.year());
+            changed |= titled != r;
+            next.add(titled);
+        }
+        return changed ? new VaultContents(profile, next, dismissed, settings) : this;
     }
 
     /** Removes the rating of {@code movieId}; unchanged when there is none. */

@@ -14,7 +14,7 @@ import privrec.core.Json;
  * <pre>
  * {
  *   "format": "privrec-vault",          // or "privrec-vault-backup"
- *   "version": 2,                         // plaintext format version (see PlaintextFormat)
+ *   "version": 3,                         // plaintext format version (see PlaintextFormat)
  *   "name": "alice",                      // backups only; in storage the key carries the name
  *   "kdf": "PBKDF2-SHA256",
  *   "iterations": 600000,

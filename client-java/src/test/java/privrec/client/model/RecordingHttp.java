@@ -3,13 +3,20 @@ package privrec.client.model;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** A static file server in memory that records every request ("GET url"); can be switched offline. */
+/**
+ * A static file server in memory that records every request ("GET url"); can be switched offline, and can cut
+ * chosen downloads short half-way (the connection drops after part of the body arrived).
+ */
 final class RecordingHttp implements Http {
     final Map<String, byte[]> files = new HashMap<>();
     final List<String> requests = new ArrayList<>();
+    /** URLs whose body stops half-way with a network error. */
+    final Set<String> interrupted = new HashSet<>();
     boolean offline;
 
     void serve(String url, byte[] body) {
@@ -19,6 +26,12 @@ final class RecordingHttp implements Http {
     @Override
     public byte[] getBytes(String url, Progress progress) throws HttpException {
         byte[] body = answer(url);
+        if (interrupted.contains(url)) {
+            if (progress != null) {
+                progress.received(body.length / 2);
+            }
+            throw new HttpException(0, "GET " + url + " failed: network error (connection reset)");
+        }
         if (progress != null) {
             progress.received(body.length);
         }
@@ -42,7 +55,7 @@ final class RecordingHttp implements Http {
         return body;
     }
 
-    /** Requests other than the manifest's: the file downloads. */
+    /** Requests other than the manifest's: the part downloads. */
     List<String> downloads() {
         List<String> out = new ArrayList<>();
         for (String request : requests) {

@@ -16,7 +16,7 @@ class SessionScorerTest {
     @Test
     void oneRunScoresTheWholeCatalogForEveryRow() {
         List<String> calls = new ArrayList<>();
-        InferenceSessionHandle session = runtime.createSession(new byte[1]);
+        InferenceSessionHandle session = runtime.createSession(new byte[1], List.of());
         SessionScorer scorer = new SessionScorer((feeds, output) -> {
             calls.add(feeds[0].name() + feeds[0].rows() + "x" + feeds[0].width() + " "
                     + feeds[1].name() + feeds[1].rows() + "x" + feeds[1].width() + " -> " + output);
@@ -32,7 +32,7 @@ class SessionScorerTest {
     @Test
     void outputOfTheWrongLengthIsRefused() {
         runtime.outputItems = 4;
-        SessionScorer scorer = new SessionScorer(runtime.createSession(new byte[1]), 3, 2);
+        SessionScorer scorer = new SessionScorer(runtime.createSession(new byte[1], List.of()), 3, 2);
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> scorer.score(new float[3], new float[2], 1));

@@ -32,7 +32,7 @@ final class VaultFixture {
     static VaultContents sample() {
         return VaultContents.EMPTY
                 .withProfile(new Profile(34, "F", "librarian"))
-                .withRating(new RatedMovie(50, 4.5f, 1_731_234_567_890d))
+                .withRating(new RatedMovie(50, 4.5f, 1_731_234_567_890d, "Star Wars", 1977))
                 .withRating(new RatedMovie(181, 2f, 1_731_234_600_000d))
                 .withDismissed(1)
                 .withSetting("theme", "zebra-stripes");

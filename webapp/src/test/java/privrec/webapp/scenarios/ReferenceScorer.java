@@ -6,11 +6,10 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.util.HashMap;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import privrec.core.Catalog;
-import privrec.core.CatalogFormat;
 import privrec.core.Encoder;
 import privrec.core.Profile;
 import privrec.core.Rating;
@@ -18,24 +17,25 @@ import privrec.webapp.OrtJava;
 import privrec.webapp.Site;
 
 /**
- * The JVM's opinion of a served model: ONNX Runtime Java (telemetry off) on the exact model.onnx bytes the site
- * serves, fed by core's {@link Encoder} from the served catalog — what the browser must reproduce.
+ * The JVM's opinion of a served model: ONNX Runtime Java (telemetry off) on the exact parts the site serves (the
+ * graph loaded by path from a folder holding its external data files under their names), fed by core's
+ * {@link Encoder} from the served catalog chunks — what the browser must reproduce.
  */
 public final class ReferenceScorer implements AutoCloseable {
     private final Catalog catalog;
     private final OrtSession session;
 
     public ReferenceScorer(Site site) {
-        this(site.find("models/model.onnx").orElseThrow().content(),
-                new String(site.find("models/catalog.tsv").orElseThrow().content(), StandardCharsets.UTF_8));
-    }
-
-    public ReferenceScorer(byte[] model, String catalogText) {
-        this.catalog = CatalogFormat.parse(catalogText, "catalog.tsv");
+        ServedRelease release = ServedRelease.of(site);
+        this.catalog = release.catalog();
+        Path dir = release.writeToTemporaryFolder();
         try {
-            this.session = OrtJava.environment().createSession(model, new OrtSession.SessionOptions());
+            this.session = OrtJava.environment().createSession(dir.resolve(release.manifest().modelFile()).toString(),
+                    new OrtSession.SessionOptions());
         } catch (OrtException e) {
             throw new IllegalStateException(e);
+        } finally {
+            ServedRelease.delete(dir);
         }
     }
 

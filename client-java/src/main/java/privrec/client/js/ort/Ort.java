@@ -44,12 +44,23 @@ final class Ort {
             + "}")
     static native void configure(String wasmPaths);
 
-    @JSBody(params = "bytes", script = ""
+    /**
+     * A session over the graph {@code bytes} whose initializers stored as external data are read from
+     * {@code dataBytes[i]} under the name {@code dataPaths[i]} (the graph's {@code location}). onnxruntime-web
+     * mounts them in the wasm file system for the time of the create; through the proxy worker they travel with
+     * the create message (a structured-clone copy; the graph's buffer is transferred). Nothing is fetched by ort.
+     */
+    @JSBody(params = {"bytes", "dataPaths", "dataBytes"}, script = ""
             + "return Promise.resolve().then(function () {"
-            + "  return ort.InferenceSession.create(bytes, { executionProviders: ['wasm'],"
-            + "    graphOptimizationLevel: 'all', enableProfiling: false, logSeverityLevel: 3 });"
+            + "  var externalData = [];"
+            + "  for (var i = 0; i < dataPaths.length; i++) externalData.push({ path: dataPaths[i], data: dataBytes[i] });"
+            + "  var options = { executionProviders: ['wasm'],"
+            + "    graphOptimizationLevel: 'all', enableProfiling: false, logSeverityLevel: 3 };"
+            + "  if (externalData.length > 0) options.externalData = externalData;"
+            + "  return ort.InferenceSession.create(bytes, options);"
             + "});")
-    static native JSPromise<InferenceSession> createSession(Uint8Array bytes);
+    static native JSPromise<InferenceSession> createSession(Uint8Array bytes, String[] dataPaths,
+                                                            JSArray<Uint8Array> dataBytes);
 
     /**
      * Builds one tensor per feed (type 'float32' or 'int32', dims a plain number array — ort rejects typed-array

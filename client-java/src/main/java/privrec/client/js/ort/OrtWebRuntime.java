@@ -1,5 +1,7 @@
 package privrec.client.js.ort;
 
+import java.util.List;
+import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Uint8Array;
@@ -19,13 +21,13 @@ public final class OrtWebRuntime implements InferenceRuntime {
     }
 
     @Override
-    public InferenceSessionHandle createSession(byte[] modelBytes) {
-        return startSession(modelBytes).session();
+    public InferenceSessionHandle createSession(byte[] modelBytes, List<ExternalData> externalData) {
+        return startSession(modelBytes, externalData).session();
     }
 
     /** onnxruntime-web builds the session in its proxy worker; this thread only waits in {@code session()}. */
     @Override
-    public Starting startSession(byte[] modelBytes) {
+    public Starting startSession(byte[] modelBytes, List<ExternalData> externalData) {
         if (!Ort.available()) {
             throw new JsException("Error", "onnxruntime-web (the global \"ort\") is not loaded");
         }
@@ -33,10 +35,20 @@ public final class OrtWebRuntime implements InferenceRuntime {
             Ort.configure(wasmPaths);
             configured = true;
         }
-        // A JS-owned copy: ort may keep or transfer the buffer it is given.
-        Int8Array copy = new Int8Array(modelBytes.length);
-        copy.set(modelBytes);
-        JSPromise<InferenceSession> pending = Ort.createSession(new Uint8Array(copy.getBuffer()));
+        String[] paths = new String[externalData.size()];
+        JSArray<Uint8Array> datas = new JSArray<>();
+        for (int i = 0; i < paths.length; i++) {
+            paths[i] = externalData.get(i).path();
+            datas.push(jsCopy(externalData.get(i).data()));
+        }
+        JSPromise<InferenceSession> pending = Ort.createSession(jsCopy(modelBytes), paths, datas);
         return () -> new OrtWebSession(JsPromises.await(pending));
+    }
+
+    /** A JS-owned copy: ort may keep or transfer the buffer it is given, which must not be the Java array's. */
+    private static Uint8Array jsCopy(byte[] bytes) {
+        Int8Array copy = new Int8Array(bytes.length);
+        copy.set(bytes);
+        return new Uint8Array(copy.getBuffer());
     }
 }
