@@ -82,7 +82,7 @@ public final class EvaluateUpdateCommand implements Callable<Integer> {
         }
         progress.done();
         Map<String, Object> mean = new LinkedHashMap<>();
-        double[] sums = new double[9];
+        double[] sums = new double[11];
         for (UpdateScenario.SeedResult r : results) {
             add(sums, 0, r.base());
             add(sums, 2, r.update());
@@ -90,6 +90,7 @@ public final class EvaluateUpdateCommand implements Callable<Integer> {
             sums[6] += r.newBase();
             sums[7] += r.newUpdate();
             sums[8] += r.newRetrain();
+            add(sums, 9, r.updateWithoutAdded());
         }
         int s = results.size();
         String[] names = {"oldRelease", "update", "fullRetrain"};
@@ -100,6 +101,10 @@ public final class EvaluateUpdateCommand implements Callable<Integer> {
             metrics.put("newMoviesRecall@" + UpdateScenario.NEW_DEPTH, round(sums[6 + m] / s));
             mean.put(names[m], metrics);
         }
+        Map<String, Object> hidden = new LinkedHashMap<>();
+        hidden.put("recall@20", round(sums[9] / s));
+        hidden.put("ndcg@100", round(sums[10] / s));
+        mean.put("updateWithoutAddedMovies", hidden);
         mean.put("updateOverRetrainRecall@20", round(sums[2] / sums[4]));
         mean.put("updateOverRetrainNdcg@100", round(sums[3] / sums[5]));
         if (json) {
@@ -116,12 +121,16 @@ public final class EvaluateUpdateCommand implements Callable<Integer> {
             row(out, r.seed(), "old release", r.base(), r.newBase());
             row(out, r.seed(), "update", r.update(), r.newUpdate());
             row(out, r.seed(), "full retrain", r.retrain(), r.newRetrain());
+            out.printf("%-6d %-13s %10.4f %10.4f%n", r.seed(), "update*", r.updateWithoutAdded().recall20(),
+                    r.updateWithoutAdded().ndcg100());
             out.printf("%-6d update %.1f s, full retrain %.1f s (tuning included); %d test users with new-movie "
                     + "targets%n", r.seed(), r.updateSeconds(), r.retrainSeconds(), r.newUsers());
         }
         out.printf("mean over %d seeds: update / full retrain = %.3f (Recall@20), %.3f (NDCG@100); old release "
                         + "%.4f / %.4f, update %.4f / %.4f, full retrain %.4f / %.4f%n", s, sums[2] / sums[4],
                 sums[3] / sums[5], sums[0] / s, sums[1] / s, sums[2] / s, sums[3] / s, sums[4] / s, sums[5] / s);
+        out.printf("update* = the update with the added movies never recommended: %.4f / %.4f%n", sums[9] / s,
+                sums[10] / s);
         out.printf("added movies ranked among themselves, Recall@10: old release %.4f, update %.4f, full retrain %.4f%n",
                 sums[6] / s,
                 sums[7] / s, sums[8] / s);

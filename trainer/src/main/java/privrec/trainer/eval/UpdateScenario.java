@@ -39,15 +39,16 @@ public final class UpdateScenario {
     public static final int NEW_DEPTH = 10;
 
     /** One seed's figures. */
-    public record SeedResult(long seed, MetricSet base, MetricSet update, MetricSet retrain, double newBase,
-                             double newUpdate, double newRetrain, int newUsers, double updateSeconds,
-                             double retrainSeconds) {
+    public record SeedResult(long seed, MetricSet base, MetricSet update, MetricSet retrain,
+                             MetricSet updateWithoutAdded, double newBase, double newUpdate, double newRetrain,
+                             int newUsers, double updateSeconds, double retrainSeconds) {
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("seed", seed);
             m.put("oldRelease", base.toMap());
             m.put("update", update.toMap());
             m.put("fullRetrain", retrain.toMap());
+            m.put("updateWithoutAddedMovies", updateWithoutAdded.toMap());
             Map<String, Object> fresh = new LinkedHashMap<>();
             fresh.put("users", newUsers);
             fresh.put("oldRelease", round(newBase));
@@ -141,7 +142,21 @@ public final class UpdateScenario {
         int u = Math.max(1, freshUsers);
         return new SeedResult(seed, Evaluator.warm(catalog, old, fold.test()),
                 Evaluator.warm(catalog, update.scorer(), fold.test()), Evaluator.warm(catalog, retrain.scorer(), fold.test()),
+                Evaluator.warm(catalog, withoutAdded(update.scorer(), n0, n), fold.test()),
                 fresh[0] / u, fresh[1] / u, fresh[2] / u, freshUsers, updateSeconds, retrainSeconds);
+    }
+
+    /** A model whose added columns (n0 and up) are never recommended: what it does on the old release's movies. */
+    static ItemScorer withoutAdded(ItemScorer model, int n0, int n) {
+        return (history, profile, rows) -> {
+            float[] out = model.score(history, profile, rows);
+            for (int r = 0; r < rows; r++) {
+                for (int j = n0; j < n; j++) {
+                    out[r * n + j] = -Float.MAX_VALUE;
+                }
+            }
+            return out;
+        };
     }
 
     /** The old release over today's columns: it reads the columns it has and cannot score the added ones. */

@@ -120,7 +120,7 @@ class OnnxExportTest {
         assertEquals(List.of("scores", "contributions"),
                 proto.getGraph().getOutputList().stream().map(OnnxMl.ValueInfoProto::getName).toList());
         for (OnnxMl.NodeProto node : proto.getGraph().getNodeList()) {
-            assertTrue(List.of("Gemm", "Mul", "Add", "Gather", "Identity", "Pow", "Cast", "Unsqueeze", "Concat", "Split")
+            assertTrue(List.of("Gemm", "Mul", "Add", "Gather", "Identity", "Pow", "Cast", "Unsqueeze", "Concat", "Split", "Pad")
                     .contains(node.getOpType()), node.getOpType());
         }
         // The two matrices are stored as int8 and the per-item vectors as float16: no float32 tensor holds as many
