@@ -60,11 +60,12 @@ public final class UpdateCommand implements Callable<Integer> {
         var outWriter = spec.commandLine().getOut();
         outWriter.printf("verified %d rows with ONNX Runtime: max abs diff %.3g (limit %.3g)%n",
                 result.verification().rows(), result.verification().maxAbsDiff(), verifyTolerance);
+        // Read before writing: --out may be --base itself.
+        Manifest baseManifest = Training.readManifest(base);
         Training.write(out, result.files());
         Manifest m = result.manifest();
         long total = 0;
         long fresh = 0;
-        Manifest baseManifest = Manifest.parse(Files.readString(base.resolve(Training.MANIFEST_FILE)), "base manifest");
         for (String name : m.partNames()) {
             Manifest.FileEntry entry = m.file(name);
             total += entry.bytes();

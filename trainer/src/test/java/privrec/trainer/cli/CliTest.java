@@ -176,14 +176,20 @@ class CliTest {
         assertTrue(inspect.out().contains(old.modelData().get(0)) && inspect.out().contains("shared"), inspect::toString);
         assertTrue(inspect.out().contains("1 withdrawn movie(s)"), inspect::toString);
 
-        // An update of the update keeps both basis chunks and stays on the same basis.
-        Path third = work.resolve("third");
+        // An update of the update, in place: it keeps both basis chunks, stays on the same basis, and only the graph
+        // is new (the old graph is removed from the folder).
         Run again = run("update", "--base", next.toString(), "--data", fullData.toString(), "--format", "ml-csv",
-                "--out", third.toString());
+                "--out", next.toString());
         assertEquals(0, again.code(), again::toString);
-        assertEquals(fresh.modelData(), manifest(third).modelData());
-        assertEquals(fresh.catalogFiles(), manifest(third).catalogFiles());
-        assertEquals(fresh.withdrawn(), manifest(third).withdrawn());
+        Manifest third = manifest(next);
+        assertEquals(fresh.modelId(), third.baseModelId());
+        assertEquals(fresh.modelData(), third.modelData());
+        assertEquals(fresh.catalogFiles(), third.catalogFiles());
+        assertEquals(fresh.withdrawn(), third.withdrawn());
+        assertTrue(again.out().contains("new parts " + String.format("%,d", third.file(third.modelFile()).bytes())),
+                again::toString);
+        assertTrue(!Files.exists(next.resolve(fresh.modelFile())) || fresh.modelFile().equals(third.modelFile()),
+                "the replaced graph is pruned");
     }
 
     @Test
