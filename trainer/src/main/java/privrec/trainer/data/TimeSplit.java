@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * The model-update scenario's data (docs/model-updates.md): a base release is trained on the oldest
  * {@code baseFraction} of the ratings, without the newest {@code newMovieFraction} of the movies (latest release
- * year first, then latest first rating, as titles are added to a real catalog: in MovieLens-100k these are the
- * 1998 films, which collected many ratings), and the update then sees every rating and every movie. Ratings are
+ * year first, then latest first rating, as titles are added to a real catalog: in MovieLens-100k 34 of its 65
+ * films of 1998), and the update then sees every rating and every movie. Ratings are
  * ordered by timestamp, ties by their position in the data.
  *
  * @param base      the oldest ratings of the older movies, with only the older movies in its movie list
