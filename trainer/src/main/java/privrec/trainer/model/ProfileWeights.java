@@ -3,11 +3,13 @@ package privrec.trainer.model;
 import privrec.core.Encoder;
 
 /**
- * The profile part of the model in catalog column order: {@code profile · W + b}, float32 as exported.
+ * A Tribuo linear model's weights in output column order: {@code profile · W + b}, float32 as exported. The shipped
+ * profile part has one column per leading basis coordinate ({@link HybridModel}); {@code itemCount} is the number
+ * of columns.
  *
- * @param w         profileWidth × n row-major
- * @param b         n biases
- * @param itemCount n
+ * @param w         profileWidth × columns row-major
+ * @param b         one bias per column
+ * @param itemCount columns
  */
 public record ProfileWeights(float[] w, float[] b, int itemCount) {
     public ProfileWeights {
