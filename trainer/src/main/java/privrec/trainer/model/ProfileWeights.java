@@ -19,7 +19,7 @@ public record ProfileWeights(float[] w, float[] b, int itemCount) {
     }
 
     /**
-     * What ships: W as int8 codes with one float16 scale per item (column), {@code W'[f][j] = q[f][j] · c_j}
+     * What ships: W as int8 codes with one float16 scale per column, {@code W'[f][j] = q[f][j] · c_j}
      * rounded to float32 like the graph's Mul ({@link Int8#columns}), and b as float16 ({@link Half}). The export
      * stores Tribuo's weight tensor the same way, from the same float32 values.
      */
