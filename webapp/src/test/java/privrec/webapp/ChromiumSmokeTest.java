@@ -52,6 +52,10 @@ class ChromiumSmokeTest {
 
     @Test
     void realOnnxRuntimeWebMatchesOnnxRuntimeJava() {
+        // The page's own app starts onnxruntime-web's proxy worker while it loads the model; a session created while
+        // that worker starts is refused ("worker not ready"), so this one waits for the app's load to settle.
+        chrome.waitUntil(Duration.ofSeconds(60), "(function () { var e = document.getElementById('model-status');"
+                + " var p = e && e.getAttribute('data-phase'); return p === 'ready' || p === 'failed'; })()");
         Object result = chrome.executeAsync((""
                 + "var done = arguments[arguments.length - 1];"
                 + "fetch('/" + TestPages.TINY_MODEL + "').then(function (r) { return r.arrayBuffer(); })"
