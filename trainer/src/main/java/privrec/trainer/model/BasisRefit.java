@@ -79,7 +79,7 @@ public final class BasisRefit {
         float[] inputScale = new float[itemCount];
         System.arraycopy(basis.inputScale(), 0, inputScale, 0, n0);
         if (added > 0) {
-            float[] addedScale = rowScales(addedRows, added, k);
+            float[] addedScale = Int8.rowScales(addedRows, added, k);
             float[] addedInput = new float[added];
             for (int j = 0; j < added; j++) {
                 for (int i = 0; i < k; i++) {
@@ -117,13 +117,8 @@ public final class BasisRefit {
                 weight += q2;
                 energy += q2 * m[i];
             }
-            double tail = 0;
-            if (settings.tailCorrection()) {
-                double rest = Math.max(0, 1 - weight);
-                double r = Math.max(0, gramDiagonal[j] - energy);
-                tail = rest <= 1e-12 || r <= 0 ? 0 : rest * r / (r + lambda * rest);
-            }
-            d[j] = (float) (1 / Math.max(1e-6, 1 - head - tail)) * output[j];
+            d[j] = (float) LowRankEase.columnScale(head, weight, energy, gramDiagonal[j], lambda,
+                    settings.tailCorrection()) * output[j];
         }
         CollaborativeFactors collab = new CollaborativeFactors(codes, s, Half.round(d), settings.inputPower(),
                 inputScale, rowScale, itemCount, k);
@@ -145,18 +140,5 @@ public final class BasisRefit {
             }
         }
         return out;
-    }
-
-    /** One int8 scale per row, rounded to float16 as stored ({@link CollaborativeFactors#quantized}). */
-    private static float[] rowScales(float[] rows, int count, int k) {
-        float[] scales = new float[count];
-        for (int j = 0; j < count; j++) {
-            float max = 0f;
-            for (int i = 0; i < k; i++) {
-                max = Math.max(max, Math.abs(rows[j * k + i]));
-            }
-            scales[j] = Int8.scale(max);
-        }
-        return Half.round(scales);
     }
 }

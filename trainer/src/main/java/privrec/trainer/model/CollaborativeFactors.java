@@ -65,15 +65,7 @@ public record CollaborativeFactors(float[] u, float[] s, float[] d, float inputP
         int n = itemCount;
         int k = rank;
         float[] codes = new float[n * k];
-        float[] scales = new float[n];
-        for (int j = 0; j < n; j++) {
-            float max = 0f;
-            for (int i = 0; i < k; i++) {
-                max = Math.max(max, Math.abs(u[j * k + i]));
-            }
-            scales[j] = Int8.scale(max);
-        }
-        scales = Half.round(scales);
+        float[] scales = Int8.rowScales(u, n, k);
         float[] input = new float[n];
         for (int j = 0; j < n; j++) {
             for (int i = 0; i < k; i++) {

@@ -48,6 +48,25 @@ public final class Int8 {
         }
     }
 
+    /**
+     * One scale per row of a rows × cols matrix ({@link #scale} of its largest magnitude), rounded to float16 as
+     * stored ({@link Half}), so the codes are computed against the stored scale.
+     */
+    public static float[] rowScales(float[] values, int rows, int cols) {
+        if (values.length != rows * cols) {
+            throw new IllegalArgumentException(values.length + " values are not " + rows + " x " + cols);
+        }
+        float[] scales = new float[rows];
+        for (int j = 0; j < rows; j++) {
+            float max = 0f;
+            for (int i = 0; i < cols; i++) {
+                max = Math.max(max, Math.abs(values[j * cols + i]));
+            }
+            scales[j] = scale(max);
+        }
+        return Half.round(scales);
+    }
+
     public static Columns columns(float[] values, int rows, int cols) {
         if (values.length != rows * cols) {
             throw new IllegalArgumentException(values.length + " values are not " + rows + " x " + cols);

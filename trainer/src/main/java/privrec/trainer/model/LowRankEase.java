@@ -47,16 +47,24 @@ public final class LowRankEase {
                 weight += q2;
                 energy += q2 * eigen.values()[i];
             }
-            double tail = 0;
-            if (tailCorrection) {
-                double m = Math.max(0, 1 - weight);
-                double r = Math.max(0, gramDiagonal[j] - energy);
-                tail = m <= 1e-12 || r <= 0 ? 0 : m * r / (r + lambda * m);
-            }
-            // λP_jj ≥ λ/(σ_max+λ) > 0 in exact arithmetic; the floor only guards rounding.
-            double lambdaPjj = Math.max(1e-6, 1 - head - tail);
-            d[j] = (float) (1 / lambdaPjj);
+            d[j] = (float) columnScale(head, weight, energy, gramDiagonal[j], lambda, tailCorrection);
         }
         return new CollaborativeFactors(u, s, d, n, k);
+    }
+
+    /**
+     * {@code 1/(λP_jj)} for one item from its basis row's sums: {@code head = Σ_i q_ji² s_i}, {@code weight = Σ_i
+     * q_ji²}, {@code energy = Σ_i q_ji² σ_i}, with the tail estimate described above when {@code tailCorrection}.
+     */
+    static double columnScale(double head, double weight, double energy, double gramDiagonal, double lambda,
+                              boolean tailCorrection) {
+        double tail = 0;
+        if (tailCorrection) {
+            double m = Math.max(0, 1 - weight);
+            double r = Math.max(0, gramDiagonal - energy);
+            tail = m <= 1e-12 || r <= 0 ? 0 : m * r / (r + lambda * m);
+        }
+        // λP_jj ≥ λ/(σ_max+λ) > 0 in exact arithmetic; the floor only guards rounding.
+        return 1 / Math.max(1e-6, 1 - head - tail);
     }
 }
