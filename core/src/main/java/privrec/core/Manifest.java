@@ -151,6 +151,16 @@ public record Manifest(int formatVersion, int encoderVersion, String modelId, St
         }
     }
 
+    /** Whether this manifest lists {@code entry}'s file with the same content (name and SHA-256). */
+    public boolean holds(FileEntry entry) {
+        for (FileEntry mine : files) {
+            if (mine.name().equals(entry.name()) && mine.sha256().equals(entry.sha256())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every part of the release: the graph, then the basis chunks, then the catalog chunks. */
     public List<String> partNames() {
         List<String> names = new ArrayList<>();

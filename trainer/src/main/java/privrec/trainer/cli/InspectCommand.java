@@ -116,7 +116,7 @@ public final class InspectCommand implements Callable<Integer> {
         long fetched = 0;
         for (String name : manifest.partNames()) {
             Manifest.FileEntry entry = manifest.file(name);
-            boolean same = other.files().stream().anyMatch(e -> e.name().equals(name) && e.sha256().equals(entry.sha256()));
+            boolean same = other.holds(entry);
             out.printf("  %-30s %9d bytes  %s%n", name, entry.bytes(), same ? "shared" : "new");
             if (same) {
                 shared += entry.bytes();

@@ -52,16 +52,10 @@ public final class UpdateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         BarProgress progress = new BarProgress(System.err, spec.commandLine().getOut());
         Update.Result result = Update.run(base, data.load(progress), verifyRows, verifyTolerance, progress);
-        if (!(result.verification().maxAbsDiff() <= verifyTolerance)) {
-            throw new privrec.trainer.pipeline.VerificationFailedException(String.format(
-                    "ONNX Runtime scores differ from the in-memory model by %.3g (limit %.3g); nothing written",
-                    result.verification().maxAbsDiff(), verifyTolerance));
-        }
+        // Update.run has verified the release (it throws above the tolerance, so nothing is written then).
         var outWriter = spec.commandLine().getOut();
         outWriter.printf("verified %d rows with ONNX Runtime: max abs diff %.3g (limit %.3g)%n",
                 result.verification().rows(), result.verification().maxAbsDiff(), verifyTolerance);
-        // Read before writing: --out may be --base itself.
-        Manifest baseManifest = Training.readManifest(base);
         Training.write(out, result.files());
         Manifest m = result.manifest();
         long total = 0;
@@ -69,14 +63,12 @@ public final class UpdateCommand implements Callable<Integer> {
         for (String name : m.partNames()) {
             Manifest.FileEntry entry = m.file(name);
             total += entry.bytes();
-            boolean shared = baseManifest.files().stream()
-                    .anyMatch(e -> e.name().equals(name) && e.sha256().equals(entry.sha256()));
-            if (!shared) {
+            if (!result.base().holds(entry)) {
                 fresh += entry.bytes();
             }
         }
         outWriter.printf("model %s: update of %s, %d movies added, %d withdrawn; wrote %s%n", result.modelId(),
-                result.baseModelId(), result.added(), result.withdrawn().size(), out);
+                result.base().modelId(), result.added(), result.withdrawn().size(), out);
         outWriter.printf("new parts %,d of %,d bytes (%.1f %%, before compression): %s%n", fresh, total,
                 100.0 * fresh / total, Training.partSizes(result.files()));
         outWriter.printf("done in %.1f s%s%n", (System.nanoTime() - start) / 1e9, PeakMemory.suffix());

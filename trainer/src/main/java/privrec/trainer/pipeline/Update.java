@@ -37,8 +37,9 @@ import privrec.trainer.model.TrainedModel;
  */
 public final class Update {
     /** What an update produced. */
+    /** @param base the manifest of the release the update was built on */
     public record Result(String modelId, TrainedModel model, Verifier.Result verification, Map<String, byte[]> files,
-                         Manifest manifest, int added, List<Integer> withdrawn, String baseModelId) {
+                         Manifest manifest, int added, List<Integer> withdrawn, Manifest base) {
     }
 
     private Update() {
@@ -109,7 +110,7 @@ public final class Update {
         Manifest manifest = Training.manifest(interactions.description(), interactions.dataThrough(), release, null,
                 options, trained, training, withdrawn, base.manifest().modelId());
         return new Result(release.modelId(), trained, verification, release.files(manifest), manifest, added.size(),
-                withdrawn, base.manifest().modelId());
+                withdrawn, base.manifest());
     }
 
     private static long seed(BaseRelease base) {
