@@ -54,7 +54,9 @@ public final class ContributionScenario {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("model", model);
             m.put("contributors", contributors);
-            m.put("epsilon", Double.isInfinite(epsilon) ? "inf" : epsilon);
+            if (!Double.isNaN(epsilon)) {
+                m.put("epsilon", Double.isInfinite(epsilon) ? "inf" : epsilon);
+            }
             m.putAll(metrics.toMap());
             return m;
         }
