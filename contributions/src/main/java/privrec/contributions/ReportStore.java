@@ -252,7 +252,7 @@ public final class ReportStore implements AutoCloseable {
     }
 
     /** The URL with any password replaced, for messages. */
-    static String redact(String url) {
+    public static String redact(String url) {
         return url == null ? "null" : SECRET.matcher(url).replaceAll("$1***");
     }
 
