@@ -37,12 +37,15 @@ import java.util.Map;
  * @param files           every shipped file with hash and size
  * @param metrics         offline evaluation results (name → value, nested maps allowed)
  * @param training        training parameters
+ * @param contributions   the operator's terms for opt-in contributions to this release (parsed by
+ *                        {@code privrec.core.privacy.ContributionPolicy#of}); empty when the release accepts none
  */
 public record Manifest(int formatVersion, int encoderVersion, String modelId, String algorithm, String dataset,
                        String dataThrough, String modelFile, List<String> modelData, List<String> catalogFiles,
                        List<Integer> withdrawn, String basisId, String baseModelId, int itemCount,
                        List<TensorSpec> inputs, List<TensorSpec> outputs, List<String> profileFeatures,
-                       List<FileEntry> files, Map<String, Object> metrics, Map<String, Object> training) {
+                       List<FileEntry> files, Map<String, Object> metrics, Map<String, Object> training,
+                       Map<String, Object> contributions) {
 
     /**
      * 3: the release is split into content-addressed parts (graph, basis chunks as external data, catalog chunks),
@@ -122,6 +125,7 @@ public record Manifest(int formatVersion, int encoderVersion, String modelId, St
         profileFeatures = Collections.unmodifiableList(new ArrayList<>(profileFeatures));
         metrics = metrics == null ? Collections.emptyMap() : metrics;
         training = training == null ? Collections.emptyMap() : training;
+        contributions = contributions == null ? Collections.emptyMap() : contributions;
     }
 
     /** The file entry with this name; throws when the manifest does not list it. */
@@ -203,6 +207,9 @@ public record Manifest(int formatVersion, int encoderVersion, String modelId, St
         root.put("files", fileList);
         root.put("metrics", metrics);
         root.put("training", training);
+        if (!contributions.isEmpty()) {
+            root.put("contributions", contributions);
+        }
         return Json.write(root) + "\n";
     }
 
@@ -259,7 +266,7 @@ public record Manifest(int formatVersion, int encoderVersion, String modelId, St
                 f.string("dataset"), f.string("dataThrough"), f.string("modelFile"), f.strings("modelData"),
                 f.strings("catalogFiles"), withdrawn, rf.string("basis"), base,
                 f.integer("itemCount"), tensors(f.objects("inputs"), source), tensors(f.objects("outputs"), source),
-                features, files, f.object("metrics"), f.object("training"));
+                features, files, f.object("metrics"), f.object("training"), f.object("contributions"));
     }
 
     private static List<TensorSpec> tensors(List<Map<String, Object>> list, String source) {

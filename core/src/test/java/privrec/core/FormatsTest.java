@@ -96,6 +96,6 @@ class FormatsTest {
                 Encoder.PROFILE_FEATURES,
                 List.of(new Manifest.FileEntry("model.onnx", hash, 1234), new Manifest.FileEntry("basis.bin", hash, 5),
                         new Manifest.FileEntry("catalog.tsv", hash, 99), new Manifest.FileEntry("catalog-added.tsv", hash, 9)),
-                Map.of("recall@20", 0.41), Map.of("rank", 64));
+                Map.of("recall@20", 0.41), Map.of("rank", 64), Map.of());
     }
 }

@@ -23,6 +23,8 @@ final class ModelFixture {
     final List<byte[]> basis = new ArrayList<>(List.of("basis-chunk-0: 3 rows".getBytes(StandardCharsets.UTF_8)));
     final List<byte[]> catalogs = new ArrayList<>(List.of(CatalogFormat.write(catalog()).getBytes(StandardCharsets.UTF_8)));
     final List<Integer> withdrawn = new ArrayList<>();
+    /** The manifest's contributions terms; empty = the release accepts none. */
+    final Map<String, Object> contributions = new java.util.LinkedHashMap<>();
     int encoderVersion = Encoder.VERSION;
     String baseModelId;
     int itemCount = ITEMS;
@@ -87,7 +89,7 @@ final class ModelFixture {
                 List.of(new Manifest.TensorSpec(Manifest.HISTORY_INPUT, new int[]{-1, itemCount}),
                         new Manifest.TensorSpec(Manifest.PROFILE_INPUT, new int[]{-1, width})),
                 List.of(new Manifest.TensorSpec(Manifest.SCORES_OUTPUT, new int[]{-1, itemCount})),
-                Encoder.PROFILE_FEATURES, files, Map.of(), Map.of());
+                Encoder.PROFILE_FEATURES, files, Map.of(), Map.of(), contributions);
     }
 
     private static Manifest.FileEntry entry(String name, byte[] bytes) {

@@ -12,6 +12,7 @@ import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.ByteString;
 
 import privrec.core.Manifest;
+import privrec.core.privacy.BasisChunk;
 import privrec.trainer.model.Half;
 import privrec.trainer.model.Int8;
 
@@ -20,7 +21,8 @@ import privrec.trainer.model.Int8;
  * <ul>
  *   <li>the item basis: {@code ease_u} (int8 codes, n × k), its row scales {@code item_row_scale} and the input
  *       weights {@code input_scale} (float16) go to external-data chunks, one file per chunk of rows
- *       ({@code basis-<hash>.bin}: codes, then r, then a', each at a 64-byte boundary). The graph restores each
+ *       ({@code basis-<hash>.bin}: a 64-byte header, then codes, r and a', each at a 64-byte boundary,
+ *       as {@link BasisChunk} reads them). The graph restores each
  *       chunk ({@code Cast}, and {@code Mul} by the chunk's power of two for the float16 vectors) and concatenates
  *       the chunks. A chunk's bytes depend only on its rows, so a model update that keeps the basis writes the base
  *       release's chunks again byte for byte and adds one for new movies;</li>
@@ -127,10 +129,15 @@ final class ReleaseStorage {
             Half.Vector rHalf = exact(slice(r, start, rows), OnnxExport.ROW_SCALE);
             Half.Vector aHalf = exact(slice(a, start, rows), OnnxExport.INPUT_SCALE);
             ChunkFile file = new ChunkFile();
+            file.add(chunkHeader(rows, k, rHalf.exponent(), aHalf.exponent()));
             long qAt = file.add(q);
             long rAt = file.add(littleEndian(rHalf.bits()));
             long aAt = file.add(littleEndian(aHalf.bits()));
             byte[] bytes = file.bytes();
+            int[] layout = BasisChunk.offsets(rows, k);
+            if (qAt != layout[0] || rAt != layout[1] || aAt != layout[2] || bytes.length != layout[3]) {
+                throw new IllegalStateException("basis chunk layout differs from the one BasisChunk reads");
+            }
             String name = Manifest.partName(Manifest.BASIS_ROLE, OnnxExport.sha256Hex(bytes), "bin");
             if (files.put(name, bytes) != null) {
                 throw new IllegalStateException("two basis chunks have the same bytes");
@@ -152,6 +159,14 @@ final class ReleaseStorage {
         front.add(concat(rowScale.getName(), rParts));
         front.add(concat(inputScale.getName(), aParts));
         return files;
+    }
+
+    /** The chunk's self-description ({@link BasisChunk}), so a browser can read basis rows without the graph. */
+    private static byte[] chunkHeader(int rows, int k, int rowExponent, int inputExponent) {
+        ByteBuffer header = ByteBuffer.allocate(ALIGNMENT).order(ByteOrder.LITTLE_ENDIAN);
+        header.put(BasisChunk.MAGIC.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        header.putInt(rows).putInt(k).putInt(rowExponent).putInt(inputExponent);
+        return header.array();
     }
 
     private static Half.Vector exact(float[] values, String what) {

@@ -15,6 +15,7 @@ import privrec.core.Catalog;
 import privrec.core.CatalogFormat;
 import privrec.core.Encoder;
 import privrec.core.Manifest;
+import privrec.core.privacy.ContributionPolicy;
 import privrec.trainer.eval.Evaluation;
 import privrec.trainer.eval.Evaluator;
 import privrec.trainer.export.ArtifactWriter;
@@ -28,6 +29,8 @@ import privrec.trainer.model.ModelTrainer;
 import privrec.trainer.model.TrainParams;
 import privrec.trainer.model.TrainedModel;
 import privrec.trainer.model.TrainingUsers;
+import privrec.trainer.model.ContributionTerms;
+import privrec.trainer.model.UserPositives;
 
 /**
  * train = evaluate quickly → train on everything → export → verify with ONNX Runtime → write atomically.
@@ -89,7 +92,7 @@ public final class Training {
         Release release = Release.build(trained, new int[]{data.itemCount()}, List.of(catalogBytes), training);
         Verifier.Result verification = verify(release, trained, users.profiles(), options, progress);
         Manifest manifest = manifest(data.description(), data.dataThrough(), release, quick.evaluation(), options,
-                trained, training, List.of(), null);
+                trained, training, List.of(), null, data.users());
         return new Result(release.modelId(), trained, quick.evaluation(), verification, release.files(manifest));
     }
 
@@ -271,8 +274,9 @@ public final class Training {
 
     static Manifest manifest(String description, String dataThrough, Release release, Evaluation evaluation,
                              Options options, TrainedModel trained, Map<String, Object> training,
-                             List<Integer> withdrawn, String baseModelId) {
+                             List<Integer> withdrawn, String baseModelId, List<UserPositives> users) {
         int n = trained.scorer().itemCount();
+        ContributionPolicy terms = ContributionTerms.of(users, trained.scorer().collab(), ContributionTerms.Settings.defaults());
         List<Manifest.TensorSpec> inputs = List.of(
                 new Manifest.TensorSpec(Manifest.HISTORY_INPUT, new int[]{-1, n}),
                 new Manifest.TensorSpec(Manifest.PROFILE_INPUT, new int[]{-1, Encoder.profileWidth()}),
@@ -297,7 +301,7 @@ public final class Training {
         return new Manifest(Manifest.FORMAT_VERSION, Encoder.VERSION, release.modelId(), algorithm, description,
                 dataThrough, release.modelFile(), release.basisChunks(), release.catalogChunks(), withdrawn,
                 release.basisChunks().get(0), baseModelId, n, inputs, outputs, Encoder.PROFILE_FEATURES,
-                release.fileEntries(), metrics, training);
+                release.fileEntries(), metrics, training, terms == null ? Map.of() : terms.toJson());
     }
 
     private static String trimmed(double value) {

@@ -108,7 +108,7 @@ public final class Update {
         Training.Options options = new Training.Options(TrainParams.defaults(seed(base)), 0, verifyRows, tolerance);
         Verifier.Result verification = Training.verify(release, trained, profiles(data), options, progress);
         Manifest manifest = Training.manifest(interactions.description(), interactions.dataThrough(), release, null,
-                options, trained, training, withdrawn, base.manifest().modelId());
+                options, trained, training, withdrawn, base.manifest().modelId(), interactions.users());
         return new Result(release.modelId(), trained, verification, release.files(manifest), manifest, added.size(),
                 withdrawn, base.manifest());
     }

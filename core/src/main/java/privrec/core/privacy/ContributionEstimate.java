@@ -1,0 +1,78 @@
+package privrec.core.privacy;
+
+/**
+ * The debiased aggregate of reports: with {@code z̃ = ẑ + N(0, σ²I)}, {@code E[z̃ z̃ᵀ] = ẑ ẑᵀ + σ²I}, so
+ * {@code Σ z̃ z̃ᵀ − (Σσ²) I} is an unbiased estimate of {@code Σ ẑ ẑᵀ}. Its error per entry has standard deviation
+ * about {@code √(Σ(2σ⁴ + 4σ²ẑ_i²))} on the diagonal: it grows like √n while the signal grows like n.
+ *
+ * <p>Each report is also clipped again here to the norm bound the check allows, so a crafted report moves the sum
+ * by a bounded amount whatever it holds.
+ */
+public final class ContributionEstimate {
+    private final int rank;
+    private final boolean full;
+    private final double[] sum;
+    private double noiseVariance;
+    private int count;
+
+    /** @param full whether to keep all k × k entries (k² work per report) or the diagonal only */
+    public ContributionEstimate(int rank, boolean full) {
+        this.rank = rank;
+        this.full = full;
+        this.sum = new double[full ? rank * rank : rank];
+    }
+
+    /** Adds one report whose noise had standard deviation σ, capped at norm {@code maxNorm}. */
+    public void add(float[] values, double sigma, double maxNorm) {
+        if (values.length != rank) {
+            throw new IllegalArgumentException("a report of rank " + values.length + " in an estimate of rank " + rank);
+        }
+        double norm = 0;
+        for (float v : values) {
+            norm += (double) v * v;
+        }
+        norm = Math.sqrt(norm);
+        double scale = norm > maxNorm ? maxNorm / norm : 1;
+        for (int i = 0; i < rank; i++) {
+            double vi = values[i] * scale;
+            if (full) {
+                for (int j = 0; j < rank; j++) {
+                    sum[i * rank + j] += vi * values[j] * scale;
+                }
+            } else {
+                sum[i] += vi * vi;
+            }
+        }
+        noiseVariance += sigma * sigma;
+        count++;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public int rank() {
+        return rank;
+    }
+
+    /** The estimate of Σ ẑ ẑᵀ, row-major k × k; only with {@code full}. */
+    public double[] secondMoment() {
+        if (!full) {
+            throw new IllegalStateException("this estimate keeps the diagonal only");
+        }
+        double[] out = sum.clone();
+        for (int i = 0; i < rank; i++) {
+            out[i * rank + i] -= noiseVariance;
+        }
+        return out;
+    }
+
+    /** The estimate of the diagonal of Σ ẑ ẑᵀ (unbiased; single entries may come out negative). */
+    public double[] diagonal() {
+        double[] out = new double[rank];
+        for (int i = 0; i < rank; i++) {
+            out[i] = (full ? sum[i * rank + i] : sum[i]) - noiseVariance;
+        }
+        return out;
+    }
+}
