@@ -45,6 +45,14 @@ public final class ServerHandle implements AutoCloseable {
         }
     }
 
+    /**
+     * The built site as the collector behind a reverse proxy runs it: reports go to {@code store}, the rate limiter
+     * reads the client address from {@code X-Real-IP}.
+     */
+    public static ServerHandle collector(privrec.contributions.ReportStore store) {
+        return new ServerHandle(builtSite(), 0, new ContributionSettings(store, RateLimiter.Limits.DEFAULT, "X-Real-IP"));
+    }
+
     /** Serves exactly this site and takes {@code POST /contributions} as {@code contributions} says. */
     static ServerHandle start(Site site, ContributionSettings contributions) {
         return new ServerHandle(site, 0, contributions);
