@@ -14,6 +14,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 import privrec.core.FormatException;
+import privrec.trainer.cli.AggregateCommand;
 import privrec.trainer.cli.BadOptionException;
 import privrec.trainer.cli.EvaluateCommand;
 import privrec.trainer.cli.EvaluateUpdateCommand;
@@ -33,7 +34,7 @@ import privrec.trainer.pipeline.VerificationFailedException;
 @Command(name = "trainer", mixinStandardHelpOptions = true, version = "privrec trainer 1.0",
         description = "Trains the privacy-preserving movie recommender and exports it to ONNX for the browser.",
         subcommands = {TrainCommand.class, UpdateCommand.class, EvaluateCommand.class, EvaluateUpdateCommand.class,
-                SimulateContributionsCommand.class, GenerateCommand.class, InspectCommand.class,
+                SimulateContributionsCommand.class, AggregateCommand.class, GenerateCommand.class, InspectCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TrainerMain implements Runnable {
     public static final int EXIT_FAILURE = 1;
