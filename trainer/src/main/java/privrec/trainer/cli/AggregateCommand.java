@@ -105,7 +105,7 @@ public final class AggregateCommand implements Callable<Integer> {
                 + "coordinate's per-report mean %.4g%n", signal, noise / reports.size(), spread / diagonal.length);
         long start = System.nanoTime();
         BarProgress progress = new BarProgress(System.err, outWriter);
-        Update.Result result = Update.run(base, data.load(progress), BasisRefit.Contributed.of(estimate), verifyRows,
+        Update.Result result = Update.run(base, data.load(progress), BasisRefit.Contributed.of(estimate, policy.clip()), verifyRows,
                 privrec.trainer.export.Verifier.TOLERANCE, progress);
         outWriter.printf("verified %d rows with ONNX Runtime: max abs diff %.3g%n", result.verification().rows(),
                 result.verification().maxAbsDiff());

@@ -134,7 +134,7 @@ public final class ContributionScenario {
             }
             for (int e = 0; e < estimates.length; e++) {
                 TrainedModel updated = BasisRefit.refit(basis, base, n, refit, "update", time,
-                        BasisRefit.Contributed.of(estimates[e]));
+                        BasisRefit.Contributed.of(estimates[e], policy.clip()));
                 add(rows, listener, new Row("update with contributions", checkpoint, epsilons.get(e),
                         Evaluator.warm(catalog, updated.scorer(), test)));
             }
@@ -146,6 +146,16 @@ public final class ContributionScenario {
                 add(rows, listener, new Row("full retrain, raw data", checkpoint, Double.NaN,
                         Evaluator.warm(catalog, retrain.scorer(), test)));
             }
+        }
+        if (!checkpoints.contains(pool.size()) && pool.size() <= settings.maxRetrainUsers()
+                && rows.stream().noneMatch(r -> r.model().startsWith("full"))) {
+            // A small data set: the pool is smaller than every n; the retrain on all of it is the raw-data reference.
+            List<UserPositives> raw = new ArrayList<>(base);
+            raw.addAll(pool);
+            TrainedModel retrain = ModelTrainer.train(raw, n, params, "full retrain", time, ModelTrainer.Listener.NONE)
+                    .quantized();
+            add(rows, listener, new Row("full retrain, raw data", pool.size(), Double.NaN,
+                    Evaluator.warm(catalog, retrain.scorer(), test)));
         }
         return new Result(rows, policy, pool.size(), base.size(), test.size());
     }

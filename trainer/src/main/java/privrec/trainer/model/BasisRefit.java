@@ -41,11 +41,12 @@ public final class BasisRefit {
      * which a k-dimensional report does not carry: the operator's is scaled by (operator users + reports) /
      * operator users, i.e. contributors are taken to rate like the operator's users on average.
      */
-    public record Contributed(int reports, double[] diagonal, double[] varianceOfMean) {
-        public static final Contributed NONE = new Contributed(0, null, null);
+    public record Contributed(int reports, double[] diagonal, double[] varianceOfMean, double clip) {
+        public static final Contributed NONE = new Contributed(0, null, null, 0);
 
-        public static Contributed of(privrec.core.privacy.ContributionEstimate estimate) {
-            return new Contributed(estimate.count(), estimate.diagonal(), estimate.varianceOfMean());
+        /** The estimate of reports clipped to norm {@code clip} (the release's C). */
+        public static Contributed of(privrec.core.privacy.ContributionEstimate estimate, double clip) {
+            return new Contributed(estimate.count(), estimate.diagonal(), estimate.varianceOfMean(), clip);
         }
     }
 
@@ -127,12 +128,22 @@ public final class BasisRefit {
                 throw new IllegalArgumentException("contributions of rank " + contributed.diagonal().length
                         + " for a basis of rank " + k);
             }
-            double[] own = energyVariance(x.multiply(full, k), k);
+            // Reports are clipped to C, the operator's own z are not: the two means are combined on the clipped
+            // scale (the operator's z clipped the same way), then mapped back per coordinate by the operator's
+            // ratio of unclipped to clipped energy — contributors are taken to be clipped like the operator's users.
+            double[] ownZ = x.multiply(full, k);
+            double[] clippedZ = clipRows(ownZ, k, contributed.clip());
+            double[] clippedEnergy = columnEnergy(clippedZ, k);
+            double[] own = energyVariance(clippedZ, k);
             int operators = users.size();
             double total = operators + (double) contributed.reports();
             for (int i = 0; i < k; i++) {
-                m[i] = total * precisionWeighted(m[i] / operators, own[i] / operators,
+                if (!(clippedEnergy[i] > 0)) {
+                    continue;
+                }
+                double mean = precisionWeighted(clippedEnergy[i] / operators, own[i] / operators,
                         contributed.diagonal()[i] / contributed.reports(), contributed.varianceOfMean()[i]);
+                m[i] = total * mean * (m[i] / clippedEnergy[i]);
             }
             for (int j = 0; j < gramDiagonal.length; j++) {
                 gramDiagonal[j] *= scale;
@@ -186,6 +197,24 @@ public final class BasisRefit {
         double a = 1 / ownVariance;
         double b = 1 / contributedVariance;
         return Math.max(0, (a * ownMean + b * contributedMean) / (a + b));
+    }
+
+    /** Each row of a rows × k matrix scaled down to norm {@code clip} when longer (as a browser clips its z). */
+    private static double[] clipRows(double[] z, int k, double clip) {
+        double[] out = z.clone();
+        for (int r = 0; r < z.length / k; r++) {
+            double sq = 0;
+            for (int i = 0; i < k; i++) {
+                sq += z[r * k + i] * z[r * k + i];
+            }
+            double norm = Math.sqrt(sq);
+            if (norm > clip) {
+                for (int i = 0; i < k; i++) {
+                    out[r * k + i] *= clip / norm;
+                }
+            }
+        }
+        return out;
     }
 
     /** Per column of a rows × k matrix, the variance over rows of a row's square. */
