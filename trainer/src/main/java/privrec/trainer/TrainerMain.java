@@ -17,6 +17,7 @@ import privrec.core.FormatException;
 import privrec.trainer.cli.BadOptionException;
 import privrec.trainer.cli.EvaluateCommand;
 import privrec.trainer.cli.EvaluateUpdateCommand;
+import privrec.trainer.cli.SimulateContributionsCommand;
 import privrec.trainer.cli.GenerateCommand;
 import privrec.trainer.cli.InspectCommand;
 import privrec.trainer.cli.TrainCommand;
@@ -31,7 +32,8 @@ import privrec.trainer.pipeline.VerificationFailedException;
  */
 @Command(name = "trainer", mixinStandardHelpOptions = true, version = "privrec trainer 1.0",
         description = "Trains the privacy-preserving movie recommender and exports it to ONNX for the browser.",
-        subcommands = {TrainCommand.class, UpdateCommand.class, EvaluateCommand.class, EvaluateUpdateCommand.class, GenerateCommand.class, InspectCommand.class,
+        subcommands = {TrainCommand.class, UpdateCommand.class, EvaluateCommand.class, EvaluateUpdateCommand.class,
+                SimulateContributionsCommand.class, GenerateCommand.class, InspectCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TrainerMain implements Runnable {
     public static final int EXIT_FAILURE = 1;

@@ -16,7 +16,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Answers every request from the in-memory {@link Site}. The app only ever GETs whole static files, so anything
  * else is refused: other methods 405, a request body 400 (answered at once, without reading the body, and the
- * connection closed). A URL with a query string — a shared link with {@code ?utm_source=…} — is redirected to the
+ * connection closed) — except {@code POST /contributions} ({@link ContributionEndpoint}), the one request that
+ * carries a body. A URL with a query string — a shared link with {@code ?utm_source=…} — is redirected to the
  * same path without it; the query is neither logged nor stored.
  *
  * <p>Non-blocking: a response is handed to Jetty as one buffer of the in-memory file and written as the client
@@ -33,11 +34,13 @@ final class SiteHandler extends Handler.Abstract.NonBlocking {
     private final Site site;
     private final RequestLog log;
     private final ConnectionDeadlines deadlines;
+    private final ContributionEndpoint contributions;
 
-    SiteHandler(Site site, RequestLog log, ConnectionDeadlines deadlines) {
+    SiteHandler(Site site, RequestLog log, ConnectionDeadlines deadlines, ContributionEndpoint contributions) {
         this.site = site;
         this.log = log;
         this.deadlines = deadlines;
+        this.contributions = contributions;
     }
 
     @Override
@@ -56,7 +59,16 @@ final class SiteHandler extends Handler.Abstract.NonBlocking {
         // Logged just before the response is handed to Jetty: once written, the client may act on it at once.
         Exchange ex = new Exchange(request, response, done, outcome -> log.add(new RequestRecord(method, path,
                 hadQuery, outcome.status, outcome.bytes, outcome.coding, hadCookie, hadBody)));
-        if (!method.equals("GET") && !method.equals("HEAD")) {
+        if (ContributionEndpoint.PATH.equals(path)) {
+            // The one path that takes a body; every other path still refuses bodies unread.
+            contributions.handle(request, response, hadQuery, (status, text, close) -> {
+                if (status == 204) {
+                    noContent(ex);
+                } else {
+                    plain(ex, status, text + "\n", close);
+                }
+            });
+        } else if (!method.equals("GET") && !method.equals("HEAD")) {
             rsp.put(HttpHeader.ALLOW, "GET, HEAD");
             // Closed too: a client that sends other methods may follow with a body this server never reads.
             plain(ex, 405, "Method not allowed\n", true);
@@ -144,6 +156,15 @@ final class SiteHandler extends Handler.Abstract.NonBlocking {
             response.getHeaders().put(new HttpField(HttpHeader.CONNECTION, "close"));
         }
         send(ex, status, text.getBytes(StandardCharsets.UTF_8), "identity");
+    }
+
+    /** 204: no body, no Content-Length (RFC 9110 8.6), never cached. */
+    private static void noContent(Exchange ex) {
+        Response response = ex.response();
+        response.setStatus(204);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        ex.beforeWrite().accept(new Outcome(204, 0, "identity"));
+        response.write(true, noBody(), ex.done());
     }
 
     /**

@@ -31,13 +31,31 @@ public final class ServerHandle implements AutoCloseable {
     }
 
     private ServerHandle(Site site, int port) {
+        this(site, port, ContributionSettings.NONE);
+    }
+
+    private ServerHandle(Site site, int port, ContributionSettings contributions) {
         this.site = site;
         try {
             // Request lines go to stdout only when asked: surefire keeps it per test, useful on failure.
-            this.server = StaticServer.start(site, port, Boolean.getBoolean("privrec.test.serverLog") ? System.out : null);
+            this.server = StaticServer.start(site, port, Boolean.getBoolean("privrec.test.serverLog") ? System.out : null,
+                    contributions, System.err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The built site as the collector behind a reverse proxy runs it: reports go to {@code store}, the rate limiter
+     * reads the client address from {@code X-Real-IP}.
+     */
+    public static ServerHandle collector(privrec.contributions.ReportStore store) {
+        return new ServerHandle(builtSite(), 0, new ContributionSettings(store, RateLimiter.Limits.DEFAULT, "X-Real-IP"));
+    }
+
+    /** Serves exactly this site and takes {@code POST /contributions} as {@code contributions} says. */
+    static ServerHandle start(Site site, ContributionSettings contributions) {
+        return new ServerHandle(site, 0, contributions);
     }
 
     /** Serves the built site as is. */

@@ -34,6 +34,33 @@ class StaticServerCliTest {
     }
 
     @Test
+    void contributionOptionsAreCheckedAndAnUnreachableStoreIsOneLineAndExit2() {
+        Result notJdbc = run("--port", "0", "--contributions", "mysql://x/y");
+        assertEquals(2, notJdbc.code);
+        assertTrue(notJdbc.err.startsWith("error: --contributions \"mysql://x/y\" is not a JDBC URL"), notJdbc.err);
+        assertEquals(2, run("--no-contributions", "--data-dir", "x").code);
+        assertEquals(2, run("--contributions", "jdbc:h2:mem:x", "--data-dir", "x").code);
+        assertEquals(2, run("--client-address-header", "X Real").code);
+        Result unreachable = run("--port", "0", "--contributions",
+                "jdbc:postgresql://127.0.0.1:1/contributions?user=u&password=secret");
+        assertEquals(2, unreachable.code);
+        assertTrue(unreachable.err.startsWith("error: --contributions: cannot open the contribution store at "
+                + "jdbc:postgresql://127.0.0.1:1/contributions?user=u&password=***: "), unreachable.err);
+        assertEquals(1, unreachable.err.strip().lines().count(), unreachable.err);
+        assertTrue(!unreachable.err.contains("secret"));
+    }
+
+    @Test
+    void theDefaultStoreIsAnH2FileUnderTheDataDirectory() {
+        java.nio.file.Path wd = java.nio.file.Path.of("/srv/app");
+        assertEquals("jdbc:h2:file:/srv/app/privrec-data/contributions",
+                ServerOptions.parse(new String[0]).contributionsUrl(wd));
+        assertEquals("jdbc:h2:file:/var/lib/privrec/contributions",
+                ServerOptions.parse(new String[] {"--data-dir", "/var/lib/privrec"}).contributionsUrl(wd));
+        assertTrue(ServerOptions.parse(new String[] {"--no-contributions"}).noContributions());
+    }
+
+    @Test
     void helpExits0() {
         Result r = run("--help");
         assertEquals(0, r.code);

@@ -12,6 +12,7 @@ public final class ContributionEstimate {
     private final int rank;
     private final boolean full;
     private final double[] sum;
+    private final double[] fourth;
     private double noiseVariance;
     private int count;
 
@@ -20,6 +21,7 @@ public final class ContributionEstimate {
         this.rank = rank;
         this.full = full;
         this.sum = new double[full ? rank * rank : rank];
+        this.fourth = new double[rank];
     }
 
     /** Adds one report whose noise had standard deviation σ, capped at norm {@code maxNorm}. */
@@ -35,6 +37,7 @@ public final class ContributionEstimate {
         double scale = norm > maxNorm ? maxNorm / norm : 1;
         for (int i = 0; i < rank; i++) {
             double vi = values[i] * scale;
+            fourth[i] += vi * vi * vi * vi;
             if (full) {
                 for (int j = 0; j < rank; j++) {
                     sum[i * rank + j] += vi * values[j] * scale;
@@ -63,6 +66,19 @@ public final class ContributionEstimate {
         double[] out = sum.clone();
         for (int i = 0; i < rank; i++) {
             out[i * rank + i] -= noiseVariance;
+        }
+        return out;
+    }
+
+    /**
+     * Per coordinate, the variance of the per-report mean of the diagonal estimate, {@code Var(z̃_i²)/n}, from the
+     * reports' own spread: sampling and noise together, which is what decides how much the estimate can be trusted.
+     */
+    public double[] varianceOfMean() {
+        double[] out = new double[rank];
+        for (int i = 0; i < rank; i++) {
+            double second = (full ? sum[i * rank + i] : sum[i]) / count;
+            out[i] = Math.max(0, fourth[i] / count - second * second) / count;
         }
         return out;
     }

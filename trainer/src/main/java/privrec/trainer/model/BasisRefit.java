@@ -34,7 +34,27 @@ public final class BasisRefit {
                            float inputPower, boolean tailCorrection, ProfileRegression.Settings profile) {
     }
 
+    /**
+     * What opted-in users contributed to this release (docs/contributions.md): the debiased estimate of the
+     * diagonal of {@code Σ ẑ ẑᵀ} over {@code reports} reports ({@link privrec.core.privacy.ContributionEstimate}).
+     * It is added to the operator's own {@code M_ii}. The tail correction also needs each movie's Gram diagonal,
+     * which a k-dimensional report does not carry: the operator's is scaled by (operator users + reports) /
+     * operator users, i.e. contributors are taken to rate like the operator's users on average.
+     */
+    public record Contributed(int reports, double[] diagonal, double[] varianceOfMean) {
+        public static final Contributed NONE = new Contributed(0, null, null);
+
+        public static Contributed of(privrec.core.privacy.ContributionEstimate estimate) {
+            return new Contributed(estimate.count(), estimate.diagonal(), estimate.varianceOfMean());
+        }
+    }
+
     private BasisRefit() {
+    }
+
+    public static TrainedModel refit(Basis basis, List<UserPositives> users, int itemCount, Settings settings,
+                                     String description, OffsetDateTime dataTime) {
+        return refit(basis, users, itemCount, settings, description, dataTime, Contributed.NONE);
     }
 
     /**
@@ -43,7 +63,7 @@ public final class BasisRefit {
      * @param itemCount columns of the updated model
      */
     public static TrainedModel refit(Basis basis, List<UserPositives> users, int itemCount, Settings settings,
-                                     String description, OffsetDateTime dataTime) {
+                                     String description, OffsetDateTime dataTime, Contributed contributed) {
         int n0 = basis.itemCount();
         int k = basis.rank();
         if (itemCount < n0) {
@@ -99,12 +119,30 @@ public final class BasisRefit {
             }
         }
         double[] m = columnEnergy(x.multiply(full, k), k);
-        double lambda = settings.lambda();
+        double[] gramDiagonal = x.gramDiagonal();
+        // λ regularizes a sum over users: with more users in M it grows with them (the base's per-user strength).
+        double scale = (users.size() + (double) contributed.reports()) / users.size();
+        if (contributed.reports() > 0) {
+            if (contributed.diagonal().length != k) {
+                throw new IllegalArgumentException("contributions of rank " + contributed.diagonal().length
+                        + " for a basis of rank " + k);
+            }
+            double[] own = energyVariance(x.multiply(full, k), k);
+            int operators = users.size();
+            double total = operators + (double) contributed.reports();
+            for (int i = 0; i < k; i++) {
+                m[i] = total * precisionWeighted(m[i] / operators, own[i] / operators,
+                        contributed.diagonal()[i] / contributed.reports(), contributed.varianceOfMean()[i]);
+            }
+            for (int j = 0; j < gramDiagonal.length; j++) {
+                gramDiagonal[j] *= scale;
+            }
+        }
+        double lambda = settings.lambda() * scale;
         float[] s = new float[k];
         for (int i = 0; i < k; i++) {
             s[i] = (float) (m[i] / (m[i] + lambda));
         }
-        double[] gramDiagonal = x.gramDiagonal();
         float[] output = ModelTrainer.popularityPower(popularity, settings.outputPopularity());
         float[] d = new float[itemCount];
         for (int j = 0; j < itemCount; j++) {
@@ -129,6 +167,45 @@ public final class BasisRefit {
                 Half.round(ProfileGroup.baseline(groups)), (float) settings.beta());
         return new TrainedModel(model, profile.model(), lambda, settings.beta(), settings.inputPopularity(),
                 settings.outputPopularity(), Double.NaN);
+    }
+
+    /**
+     * The per-user mean of M_ii from two estimates, each weighted by its precision: the operator's own users
+     * (sampling variance only) and the contributions (sampling plus noise). Where noise swamps the contributions
+     * they get almost no weight and the release stays what the operator's data makes it; where they are clean, the
+     * mean is over every user. The result is clamped at 0 (M_ii ≥ 0; a noisy mean can come out below).
+     */
+    static double precisionWeighted(double ownMean, double ownVariance, double contributedMean,
+                                    double contributedVariance) {
+        if (!(contributedVariance > 0)) {
+            return Math.max(0, contributedVariance == 0 && ownVariance > 0 ? contributedMean : ownMean);
+        }
+        if (!(ownVariance > 0)) {
+            return Math.max(0, ownMean);
+        }
+        double a = 1 / ownVariance;
+        double b = 1 / contributedVariance;
+        return Math.max(0, (a * ownMean + b * contributedMean) / (a + b));
+    }
+
+    /** Per column of a rows × k matrix, the variance over rows of a row's square. */
+    private static double[] energyVariance(double[] z, int k) {
+        int rows = z.length / k;
+        double[] sum = new double[k];
+        double[] sq = new double[k];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < k; i++) {
+                double v = z[r * k + i] * z[r * k + i];
+                sum[i] += v;
+                sq[i] += v * v;
+            }
+        }
+        double[] out = new double[k];
+        for (int i = 0; i < k; i++) {
+            double mean = sum[i] / rows;
+            out[i] = Math.max(0, sq[i] / rows - mean * mean);
+        }
+        return out;
     }
 
     /** Per column of a rows × k matrix, the sum of squares. */

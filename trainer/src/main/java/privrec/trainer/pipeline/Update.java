@@ -47,6 +47,15 @@ public final class Update {
 
     public static Result run(Path baseDir, Dataset data, int verifyRows, double tolerance, Progress progress)
             throws IOException, OrtException {
+        return run(baseDir, data, BasisRefit.Contributed.NONE, verifyRows, tolerance, progress);
+    }
+
+    /**
+     * The update with opted-in users' reports added to the operator's own data ({@code trainer aggregate},
+     * docs/contributions.md).
+     */
+    public static Result run(Path baseDir, Dataset data, BasisRefit.Contributed contributed, int verifyRows,
+                             double tolerance, Progress progress) throws IOException, OrtException {
         progress.info("reading the base release in " + baseDir);
         BaseRelease base = BaseRelease.read(baseDir);
         List<Movie> columns = new ArrayList<>();
@@ -79,7 +88,8 @@ public final class Update {
 
         progress.stage("re-fitting on the frozen basis", 1);
         TrainedModel trained = BasisRefit.refit(base.basis(), interactions.users(), interactions.itemCount(),
-                base.settings(), interactions.description(), Training.dataTime(interactions.dataThrough()));
+                base.settings(), interactions.description(), Training.dataTime(interactions.dataThrough()),
+                contributed);
         progress.step();
         progress.done();
 
@@ -97,7 +107,7 @@ public final class Update {
             chunkSizes = Arrays.copyOf(chunkSizes, chunkSizes.length + 1);
             chunkSizes[chunkSizes.length - 1] = added.size();
         }
-        Map<String, Object> training = trainingRecord(base, interactions, added.size(), withdrawn.size());
+        Map<String, Object> training = trainingRecord(base, interactions, added.size(), withdrawn.size(), contributed.reports());
         Release release = Release.build(trained, chunkSizes, catalogs, training);
         for (Map.Entry<String, byte[]> chunk : base.basisChunks().entrySet()) {
             if (!release.basisChunks().contains(chunk.getKey())) {
@@ -122,7 +132,8 @@ public final class Update {
         return new ArrayList<>(data.profiles().values());
     }
 
-    private static Map<String, Object> trainingRecord(BaseRelease base, Interactions data, int added, int withdrawn) {
+    private static Map<String, Object> trainingRecord(BaseRelease base, Interactions data, int added, int withdrawn,
+                                                      int reports) {
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("params", base.params());
         training.put("chosen", base.manifest().training().get("chosen"));
@@ -132,6 +143,9 @@ public final class Update {
         update.put("addedMovies", added);
         update.put("withdrawnMovies", withdrawn);
         update.put("refit", "shrinkage s and column scale d on the frozen basis; profile model re-trained");
+        if (reports > 0) {
+            update.put("contributedReports", reports);
+        }
         training.put("update", update);
         Map<String, Object> dataset = new LinkedHashMap<>();
         dataset.put("description", data.description());

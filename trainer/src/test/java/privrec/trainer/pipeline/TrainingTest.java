@@ -75,4 +75,31 @@ class TrainingTest {
         assertFalse(Files.exists(out.resolve("model-0123456789abcdef.onnx")), "a stale part is removed");
         assertTrue(Files.exists(out.resolve("notes.txt")));
     }
+
+    /**
+     * The browser reads basis rows from the chunk file by its header ({@code BasisChunk}); they are the rows the
+     * trainer's model holds, so a report made in the browser is the projection the trainer's code computes. The
+     * manifest carries the contribution terms, with C from the training users.
+     */
+    @Test
+    void basisChunkHeaderGivesTheModelsRowsAndTheManifestCarriesTheTerms() throws Exception {
+        Training.Result result = train();
+        Manifest manifest = Manifest.parse(new String(result.files().get(Training.MANIFEST_FILE), StandardCharsets.UTF_8),
+                "manifest.json");
+        privrec.core.privacy.BasisChunk chunk = privrec.core.privacy.BasisChunk.parse(
+                privrec.core.privacy.ByteSource.of(result.files().get(manifest.modelData().get(0))), "basis");
+        privrec.trainer.model.CollaborativeFactors f = result.model().scorer().collab();
+        assertEquals(f.itemCount(), chunk.rows());
+        assertEquals(f.rank(), chunk.rank());
+        for (int j = 0; j < f.itemCount(); j++) {
+            assertEquals(f.rowScale()[j], chunk.rowScale(j), 0f, "row scale " + j);
+            for (int i = 0; i < f.rank(); i++) {
+                assertEquals((int) f.u()[j * f.rank() + i], chunk.code(j, i));
+            }
+        }
+        privrec.core.privacy.ContributionPolicy terms = privrec.core.privacy.ContributionPolicy.of(manifest);
+        assertEquals(f.rank(), terms.rank());
+        assertEquals(f.inputPower(), terms.inputPower(), 0);
+        assertTrue(terms.clip() > 0 && terms.allows(terms.epsilon()));
+    }
 }

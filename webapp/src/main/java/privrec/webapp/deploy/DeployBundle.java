@@ -22,8 +22,10 @@ import privrec.webapp.Site;
  *                                    plus _headers (Netlify / Cloudflare Pages format)
  * deploy/nginx/privrec.conf          the nginx server block (copied from webapp/deploy/nginx/)
  * deploy/nginx/security-headers.conf add_header lines, "always", generated
+ * deploy/nginx/proxy-hide-headers.conf proxy_hide_header lines for the proxied /contributions, generated
  * deploy/caddy/Caddyfile             the Caddy site (copied from webapp/deploy/caddy/)
  * deploy/caddy/security-headers.caddy the header block, generated
+ * deploy/caddy/proxy-hide-headers.caddy header_down lines for the proxied /contributions, generated
  * </pre>
  * Every header value comes from {@link ResponsePolicy}, the Java server's own source, so no host can drift.
  *
@@ -55,9 +57,11 @@ public final class DeployBundle {
         Files.createDirectories(staging.resolve("nginx"));
         Files.copy(configDir.resolve("nginx/privrec.conf"), staging.resolve("nginx/privrec.conf"));
         Files.writeString(staging.resolve("nginx/security-headers.conf"), nginxSnippet(), StandardCharsets.UTF_8);
+        Files.writeString(staging.resolve("nginx/proxy-hide-headers.conf"), nginxProxyHide(), StandardCharsets.UTF_8);
         Files.createDirectories(staging.resolve("caddy"));
         Files.copy(configDir.resolve("caddy/Caddyfile"), staging.resolve("caddy/Caddyfile"));
         Files.writeString(staging.resolve("caddy/security-headers.caddy"), caddySnippet(), StandardCharsets.UTF_8);
+        Files.writeString(staging.resolve("caddy/proxy-hide-headers.caddy"), caddyProxyHide(), StandardCharsets.UTF_8);
         // Swap in whole: a half-written deploy folder is never left where the docs say to upload from.
         deleteTree(out);
         Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
@@ -68,6 +72,25 @@ public final class DeployBundle {
         StringBuilder b = new StringBuilder("# Generated from privrec.webapp.ResponsePolicy by DeployBundle; do not edit.\n");
         ResponsePolicy.SECURITY_HEADERS.forEach((name, value) ->
                 b.append("add_header ").append(name).append(" \"").append(value).append("\" always;\n"));
+        return b.toString();
+    }
+
+    /**
+     * {@code proxy_hide_header} lines for the proxied {@code /contributions}: the Java collector sends the same
+     * security headers itself, and nginx adds its own copy, so the collector's are dropped (one of each).
+     */
+    static String nginxProxyHide() {
+        StringBuilder b = new StringBuilder("# Generated from privrec.webapp.ResponsePolicy by DeployBundle; do not edit.\n");
+        ResponsePolicy.SECURITY_HEADERS.keySet().forEach(name -> b.append("proxy_hide_header ").append(name).append(";\n"));
+        b.append("proxy_hide_header Set-Cookie;\n");
+        return b.toString();
+    }
+
+    /** The same for Caddy's {@code reverse_proxy}: {@code header_down -Name} lines. */
+    static String caddyProxyHide() {
+        StringBuilder b = new StringBuilder("# Generated from privrec.webapp.ResponsePolicy by DeployBundle; do not edit.\n");
+        ResponsePolicy.SECURITY_HEADERS.keySet().forEach(name -> b.append("header_down -").append(name).append('\n'));
+        b.append("header_down -Set-Cookie\n");
         return b.toString();
     }
 

@@ -15,8 +15,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import privrec.contributions.ReportStore;
+import privrec.core.Manifest;
+import privrec.core.privacy.ContributionPolicy;
+import privrec.core.privacy.ContributionReport;
+import privrec.webapp.RequestRecord;
 import privrec.webapp.ChromiumBrowser;
 import privrec.webapp.ResponsePolicy;
+import privrec.webapp.ServerHandle;
 import privrec.webapp.scenarios.ChromiumApp;
 
 /**
@@ -29,16 +35,53 @@ class DeployedHostsTest {
 
     @Test
     void nginxServesTheFolderWithEveryHeader() {
-        try (HostProcess nginx = HostProcess.nginx()) {
+        try (ReportStore store = ReportStore.open("jdbc:h2:mem:deployed-nginx");
+             ServerHandle collector = ServerHandle.collector(store);
+             HostProcess nginx = HostProcess.nginx(collector.port())) {
             checkHost(nginx, false);
+            checkContributions(nginx, store, collector);
         }
     }
 
     @Test
     void caddyServesTheFolderWithEveryHeader() {
-        try (HostProcess caddy = HostProcess.caddy()) {
+        try (ReportStore store = ReportStore.open("jdbc:h2:mem:deployed-caddy");
+             ServerHandle collector = ServerHandle.collector(store);
+             HostProcess caddy = HostProcess.caddy(collector.port())) {
             checkHost(caddy, true);
+            checkContributions(caddy, store, collector);
         }
+    }
+
+    /** POST /contributions reaches the collector through the host, with one copy of each header and no cookie. */
+    private static void checkContributions(HostProcess host, ReportStore store, ServerHandle collector) {
+        Manifest manifest = Manifest.parse(new String(ServerHandle.builtSite().find("models/manifest.json")
+                .orElseThrow().content(), java.nio.charset.StandardCharsets.UTF_8), "manifest.json");
+        ContributionPolicy policy = ContributionPolicy.of(manifest);
+        float[] values = new float[policy.rank()];
+        values[0] = (float) policy.clip();
+        byte[] body = new ContributionReport(manifest.modelId(), 1.0f, values).encode();
+        HttpResponse<byte[]> r = send(host, HttpRequest.newBuilder(URI.create(host.url() + "contributions"))
+                .header("Content-Type", "application/octet-stream").header("Cookie", "a=b")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        assertEquals(204, r.statusCode(), new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertSecurityHeaders(r, "the proxied report");
+        ResponsePolicy.SECURITY_HEADERS.keySet().forEach(name ->
+                assertEquals(1, r.headers().allValues(name).size(), name + " once on the proxied report"));
+        assertTrue(r.headers().firstValue("Set-Cookie").isEmpty());
+        assertEquals(1, store.count(manifest.modelId()));
+        assertTrue(collector.requestLog().records().stream().noneMatch(RequestRecord::hadCookie),
+                "the host strips cookies before the collector");
+        HttpResponse<byte[]> replay = send(host, HttpRequest.newBuilder(URI.create(host.url() + "contributions"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        assertEquals(409, replay.statusCode());
+        assertSecurityHeaders(replay, "the proxied replay");
+        HttpResponse<byte[]> big = send(host, HttpRequest.newBuilder(URI.create(host.url() + "contributions"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[200_000])).build());
+        assertEquals(413, big.statusCode(), "the host caps the body before the collector");
+        assertEquals(1, store.count(manifest.modelId()));
     }
 
     @Test

@@ -58,6 +58,11 @@ final class HostProcess implements AutoCloseable {
     }
 
     static HostProcess nginx() {
+        return nginx(8081);
+    }
+
+    /** nginx with the shipped config, its /contributions proxied to a collector on {@code collectorPort}. */
+    static HostProcess nginx(int collectorPort) {
         require(NGINX);
         Path deploy = deployDir().toAbsolutePath();
         Path dir = tempDir("privrec-nginx-");
@@ -66,9 +71,11 @@ final class HostProcess implements AutoCloseable {
             Path conf = dir.resolve("conf");
             Files.createDirectories(conf.resolve("privrec"));
             Files.copy(deploy.resolve("nginx/security-headers.conf"), conf.resolve("privrec/security-headers.conf"));
+            Files.copy(deploy.resolve("nginx/proxy-hide-headers.conf"), conf.resolve("privrec/proxy-hide-headers.conf"));
             String site = Files.readString(deploy.resolve("nginx/privrec.conf"))
                     .replace("listen 80;", "listen 127.0.0.1:" + port + ";")
-                    .replace("root /srv/privrec/site;", "root " + deploy.resolve("site") + ";");
+                    .replace("root /srv/privrec/site;", "root " + deploy.resolve("site") + ";")
+                    .replace("http://127.0.0.1:8081;", "http://127.0.0.1:" + collectorPort + ";");
             Files.writeString(conf.resolve("privrec.conf"), site);
             String main = "daemon off;\nmaster_process off;\npid " + dir.resolve("nginx.pid") + ";\n"
                     + "error_log " + dir.resolve("error.log") + " warn;\n"
@@ -90,15 +97,22 @@ final class HostProcess implements AutoCloseable {
     }
 
     static HostProcess caddy() {
+        return caddy(8081);
+    }
+
+    /** Caddy with the shipped Caddyfile, its /contributions proxied to a collector on {@code collectorPort}. */
+    static HostProcess caddy(int collectorPort) {
         require(CADDY);
         Path deploy = deployDir().toAbsolutePath();
         Path dir = tempDir("privrec-caddy-");
         int port = freePort();
         try {
             Files.copy(deploy.resolve("caddy/security-headers.caddy"), dir.resolve("security-headers.caddy"));
+            Files.copy(deploy.resolve("caddy/proxy-hide-headers.caddy"), dir.resolve("proxy-hide-headers.caddy"));
             String caddyfile = Files.readString(deploy.resolve("caddy/Caddyfile"))
                     .replace(":8080 {", "http://127.0.0.1:" + port + " {")
-                    .replace("root * /srv/privrec/site", "root * " + deploy.resolve("site"));
+                    .replace("root * /srv/privrec/site", "root * " + deploy.resolve("site"))
+                    .replace("reverse_proxy 127.0.0.1:8081 {", "reverse_proxy 127.0.0.1:" + collectorPort + " {");
             Files.writeString(dir.resolve("Caddyfile"), caddyfile);
             ProcessBuilder pb = new ProcessBuilder(CADDY.toString(), "run", "--config",
                     dir.resolve("Caddyfile").toString(), "--adapter", "caddyfile");
