@@ -1,8 +1,7 @@
-package privrec.webapp.scenarios;
+package privrec.webapp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -12,18 +11,17 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.concurrent.TimeUnit;
+import privrec.contributions.ReportStore;
 import privrec.core.Manifest;
 import privrec.core.privacy.ContributionPolicy;
 import privrec.core.privacy.ContributionReport;
-import privrec.webapp.ChromiumBrowser;
-import privrec.webapp.ContributionCaptureServer;
-import privrec.webapp.RequestRecord;
-import privrec.webapp.ServerHandle;
+import privrec.webapp.scenarios.ChromiumApp;
 
 /**
- * Issue 9 in real Chromium, on the committed release (rank 256) with its contribution terms, served by the
- * test-only {@link ContributionCaptureServer} (the site's own handler plus a recorder for
- * {@code POST /contributions}) and with a short {@code maxDelaySeconds} in the manifest:
+ * Issue 9 in real Chromium, on the committed release (rank 256) with its contribution terms and a short
+ * {@code maxDelaySeconds} in the manifest, served by the real server with its {@code POST /contributions} endpoint
+ * and an in-memory report store:
  * <ul>
  *   <li>an opted-in profile sends exactly one report of 40 + 4k bytes, PRC1, this release, a norm consistent with
  *       clip + noise, no cookie, referrer or query — and no second one after a reload and another session;</li>
@@ -35,7 +33,9 @@ import privrec.webapp.ServerHandle;
 class ContributionChromiumTest {
     static Manifest committed;
     static ContributionPolicy policy;
-    ContributionCaptureServer server;
+    static int stores;
+    ServerHandle server;
+    ReportStore store;
     ChromiumBrowser chrome;
 
     @BeforeAll
@@ -55,6 +55,21 @@ class ContributionChromiumTest {
         if (server != null) {
             server.close();
         }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private void serve(int maxDelaySeconds) {
+        store = ReportStore.open("jdbc:h2:mem:contribution-chromium-" + (++stores));
+        server = ServerHandle.start(ServerHandle.builtSite().withFiles(withMaxDelay(maxDelaySeconds)),
+                new ContributionSettings(store, new RateLimiter.Limits(10_000, 10_000, 100, TimeUnit.HOURS.toMillis(1)),
+                        null));
+    }
+
+    /** The POSTs the server saw. */
+    private List<RequestRecord> posts() {
+        return server.requestLog().matching(r -> "POST".equals(r.method()));
     }
 
     /** The committed release with another send delay (the manifest is not hash-checked; its parts are). */
@@ -67,7 +82,7 @@ class ContributionChromiumTest {
     }
 
     private ChromiumApp start(int maxDelaySeconds) {
-        server = ContributionCaptureServer.startWith(withMaxDelay(maxDelaySeconds));
+        serve(maxDelaySeconds);
         chrome = ChromiumBrowser.start();
         ChromiumApp app = new ChromiumApp(chrome);
         app.open(server.url());
@@ -116,15 +131,23 @@ class ContributionChromiumTest {
         ChromiumApp app = start(1);
         newProfileWithRatings(app, "erin", 0, 1);
         app.click("contribution-offer-accept");
-        waitFor("the report", 20_000, () -> server.captured().size() == 1);
+        waitFor("the report", 20_000, () -> posts().size() == 1);
 
-        ContributionCaptureServer.Captured post = server.captured().get(0);
+        RequestRecord post = posts().get(0);
+        assertEquals("/contributions", post.path());
+        assertEquals(204, post.status(), "accepted: " + post.logLine());
+        assertTrue(post.hadBody());
+        assertFalse(post.hadCookie(), "no cookie");
+        assertFalse(post.hadQuery(), "no query string");
+        List<ContributionReport> stored = store.reports(committed.modelId());
+        assertEquals(1, stored.size());
         int k = policy.rank();
         assertEquals(256, k);
-        assertEquals(ContributionReport.size(k), post.body().length, "40 + 4k bytes");
-        assertEquals(1064, post.body().length);
-        assertEquals("PRC1", new String(post.body(), 0, 4, StandardCharsets.US_ASCII));
-        ContributionReport report = ContributionReport.decode(post.body(), k);
+        byte[] body = stored.get(0).encode(); // the server took only a body of exactly this size
+        assertEquals(ContributionReport.size(k), body.length, "40 + 4k bytes");
+        assertEquals(1064, body.length);
+        assertEquals("PRC1", new String(body, 0, 4, StandardCharsets.US_ASCII));
+        ContributionReport report = ContributionReport.decode(body, k);
         assertEquals(committed.modelId(), report.release());
         assertEquals((float) policy.epsilon(), report.epsilon(), "the operator's default ε");
         double norm = Math.sqrt(report.squaredNorm());
@@ -132,12 +155,10 @@ class ContributionChromiumTest {
         // ‖ẑ + n‖ with ‖ẑ‖ ≤ C and ‖n‖ within σ(√k ± 10) but for a chance below e^-50.
         assertTrue(norm <= policy.maxNorm(policy.epsilon()), "norm " + norm + " ≤ " + policy.maxNorm(policy.epsilon()));
         assertTrue(norm >= sigma * (Math.sqrt(k) - 10) - policy.clip(), "norm " + norm + " holds the noise (σ " + sigma + ")");
-        assertEquals("application/octet-stream", post.contentType());
-        assertNull(post.cookie(), "no cookie");
-        assertNull(post.referer(), "no referrer");
-        assertNull(post.query(), "no query string");
         for (RequestRecord r : server.requestLog().records()) {
-            assertEquals("GET", r.method(), "everything else is the usual GETs: " + r.logLine());
+            if (r != post) {
+                assertEquals("GET", r.method(), "everything else is the usual GETs: " + r.logLine());
+            }
         }
 
         // Settings: nothing pending, the accountant holds one spend; the Privacy page lists the POST.
@@ -157,13 +178,14 @@ class ContributionChromiumTest {
         app.unlock("erin", "erin password 123");
         app.waitForView("home");
         sleep(3_000); // three times the longest delay
-        assertEquals(1, server.captured().size(), "one report per release");
+        assertEquals(1, posts().size(), "one report per release");
+        assertEquals(1, store.count(committed.modelId()));
         assertEquals(List.of(), chrome.cspViolations());
     }
 
     @Test
     void profilesThatNeverOptInMakeOnlyTheUsualIdenticalGets() {
-        server = ContributionCaptureServer.startWith(withMaxDelay(1));
+        serve(1);
         List<String> logs0 = null;
         for (int who = 0; who < 2; who++) {
             if (chrome != null) {
@@ -194,7 +216,8 @@ class ContributionChromiumTest {
                 assertEquals(logs0, lines, "different people, same steps, same requests (order aside)");
             }
         }
-        assertEquals(List.of(), server.captured(), "nothing was POSTed");
+        assertEquals(List.of(), posts(), "nothing was POSTed");
+        assertEquals(0, store.count(committed.modelId()));
     }
 
     @Test
@@ -220,7 +243,7 @@ class ContributionChromiumTest {
         app.unlock("hal", "hal password 123");
         app.waitForView("home");
         sleep(2_000);
-        assertEquals(List.of(), server.captured(), "nothing was sent");
+        assertEquals(List.of(), posts(), "nothing was sent");
         app.click("nav-settings");
         assertEquals("0", (String) chrome.execute(
                 "return document.querySelector('[data-testid=contributions]').getAttribute('data-pending');"));
