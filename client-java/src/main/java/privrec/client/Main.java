@@ -5,6 +5,10 @@ import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLDocument;
 
 import privrec.client.app.App;
+import privrec.client.app.ContributionServices;
+import privrec.client.js.dom.BrowserTimers;
+import privrec.client.js.net.FetchReportChannel;
+import privrec.client.js.webcrypto.CryptoRandom;
 import privrec.client.browser.BrowserModels;
 import privrec.client.browser.BrowserVaults;
 import privrec.client.js.dom.BrowserNetworkLog;
@@ -45,6 +49,7 @@ public final class Main {
             return null;
         }
         App app = new App(store, BrowserClock::epochMillis, new BrowserNetworkLog());
+        connectContributions(app);
         Ui ui = Ui.start(app, HTMLDocument.current().getElementById("app"));
         Window.setInterval(ui::checkAutoLock, AUTO_LOCK_CHECK_MILLIS);
         WebCryptoSha256.prepare(); // its worker starts now and is ready when the first model file arrives
@@ -68,9 +73,23 @@ public final class Main {
                 }
             });
             app.modelReady(model.manifest(), model.catalog(), model.scorer(), model.withdrawn(), sourceNote(model),
-                    new BrowserPacer()::between);
+                    new BrowserPacer()::between, model.basis());
         } catch (Throwable e) {
             app.modelFailed(ErrorMessages.sentence(e));
+        }
+    }
+
+    /**
+     * Opt-in contributions: the one POST they may make, setTimeout for its random send time, getRandomValues for
+     * noise and delay. Nothing is made or sent unless the open profile opted in; a browser without getRandomValues
+     * gets no contributions at all (never a weaker random source).
+     */
+    private static void connectContributions(App app) {
+        try {
+            app.contributions().connect(new ContributionServices(new FetchReportChannel(), new BrowserTimers(),
+                    new CryptoRandom()));
+        } catch (RuntimeException e) {
+            // No crypto.getRandomValues: contributions stay unavailable.
         }
     }
 

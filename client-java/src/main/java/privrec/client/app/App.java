@@ -33,6 +33,7 @@ public final class App {
     private final UserEdits edits;
     private final Settings settings;
     private final Queries queries;
+    private final Contributions contributions;
 
     public App(VaultStore store, Clock clock, NetworkLog network) {
         this.context = new AppContext(store, clock, network);
@@ -40,6 +41,13 @@ public final class App {
         this.session = new SessionActions(context, settings);
         this.edits = new UserEdits(context);
         this.queries = new Queries(context, settings);
+        this.contributions = new Contributions(context);
+        context.contributions = contributions;
+    }
+
+    /** Opt-in private contributions: settings, the pending report, the accountant. */
+    public Contributions contributions() {
+        return contributions;
     }
 
     public SessionActions session() {
@@ -119,7 +127,16 @@ public final class App {
      */
     public void modelReady(Manifest manifest, Catalog catalog, ItemScorer scorer, Set<Integer> withdrawn,
                            String notice, Runnable pause) {
-        context.modelReady(manifest, catalog, scorer, withdrawn, notice, pause);
+        context.modelReady(manifest, catalog, scorer, withdrawn, notice, pause, null);
+    }
+
+    /**
+     * As above, with the release's item basis read from its verified chunks, which a contribution report is
+     * projected on (null: no report can be made from this load).
+     */
+    public void modelReady(Manifest manifest, Catalog catalog, ItemScorer scorer, Set<Integer> withdrawn,
+                           String notice, Runnable pause, privrec.core.privacy.BasisRows basis) {
+        context.modelReady(manifest, catalog, scorer, withdrawn, notice, pause, basis);
     }
 
     public void modelFailed(String sentence) {

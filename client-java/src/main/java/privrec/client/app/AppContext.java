@@ -26,6 +26,10 @@ final class AppContext {
     int revision;
     /** A problem with the open profile's stored data the user must hear about until they lock (rollback). */
     String vaultWarning;
+    /** The loaded release's item basis, read from its verified basis chunks; null when none was kept. */
+    privrec.core.privacy.BasisRows basis;
+    /** Set by {@link App}: told when a session ends, so nothing is sent while locked. */
+    Contributions contributions;
 
     AppContext(VaultStore store, Clock clock, NetworkLog network) {
         this.store = store;
@@ -51,6 +55,9 @@ final class AppContext {
     /** Drops the key and the plaintext without notifying (callers notify once at the end). */
     void lockQuietly() {
         vaultWarning = null;
+        if (contributions != null) {
+            contributions.sessionEnded();
+        }
         if (session != null) {
             session.lock();
             session = null;
@@ -63,8 +70,12 @@ final class AppContext {
     }
 
     void modelReady(Manifest manifest, Catalog catalog, ItemScorer scorer, Set<Integer> withdrawn, String notice,
-                    Runnable pause) {
+                    Runnable pause, privrec.core.privacy.BasisRows basis) {
         model = ModelStatus.ready(manifest, catalog, scorer, withdrawn, notice, pause);
+        this.basis = basis;
         changed();
+        if (contributions != null) {
+            contributions.modelOrDataChanged();
+        }
     }
 }

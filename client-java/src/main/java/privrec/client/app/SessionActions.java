@@ -63,6 +63,7 @@ public final class SessionActions {
         // The storage event is not a TeaVM thread and reload() awaits WebCrypto: hand it to the background.
         vault.onExternalChange(() -> context.background.accept(this::externalChange));
         context.changed();
+        context.contributions.sessionStarted();
     }
 
     /** Called when another tab changed this vault; re-reads and tells the views. */
@@ -84,6 +85,9 @@ public final class SessionActions {
             context.lockQuietly();
         }
         context.changed();
+        if (context.session != null) {
+            context.contributions.modelOrDataChanged();
+        }
     }
 
     /** Drops the key and every decrypted byte held by this page. */

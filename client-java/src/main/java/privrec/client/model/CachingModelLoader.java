@@ -13,6 +13,10 @@ import privrec.core.FormatException;
 import privrec.core.IncompatibleVersionException;
 import privrec.core.Manifest;
 import privrec.core.Manifest.FileEntry;
+import privrec.core.privacy.BasisChunk;
+import privrec.core.privacy.BasisRows;
+import privrec.core.privacy.ByteSource;
+import privrec.core.privacy.ContributionPolicy;
 
 /**
  * The loading flow, over small interfaces so it runs on the JVM in tests:
@@ -195,7 +199,28 @@ public final class CachingModelLoader implements ModelLoader {
         SessionScorer scorer = new SessionScorer(session, manifest.itemCount(), Encoder.profileWidth(), explains);
         LoadedModel.Source source = !parts.online ? LoadedModel.Source.CACHE_OFFLINE
                 : parts.downloaded > 0 ? LoadedModel.Source.NETWORK : LoadedModel.Source.CACHE;
-        return new LoadedModel(manifest, catalog, scorer, source, notice, parts.downloaded);
+        return new LoadedModel(manifest, catalog, scorer, source, notice, parts.downloaded, basis(manifest, data));
+    }
+
+    /**
+     * The item basis for a contribution report, over the verified chunk bytes already in hand (in the browser a
+     * Java byte[] is a JS Int8Array: this wraps it, it does not copy or fetch anything). Null when the release
+     * takes no contributions, so other releases keep no reference to the chunks; null too when a chunk does not
+     * describe itself (then no report can be made, and the model still works).
+     */
+    static BasisRows basis(Manifest manifest, List<InferenceRuntime.ExternalData> data) {
+        try {
+            if (ContributionPolicy.of(manifest) == null || data.isEmpty()) {
+                return null;
+            }
+            List<BasisChunk> chunks = new ArrayList<>();
+            for (InferenceRuntime.ExternalData d : data) {
+                chunks.add(BasisChunk.parse(ByteSource.of(d.data()), d.path()));
+            }
+            return BasisChunk.join(chunks);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static ModelLoadException engineFailed(RuntimeException e) {
@@ -204,7 +229,8 @@ public final class CachingModelLoader implements ModelLoader {
     }
 
     private static LoadedModel withNotice(LoadedModel m, String notice) {
-        return new LoadedModel(m.manifest(), m.catalog(), m.scorer(), m.source(), notice, m.downloadedBytes());
+        return new LoadedModel(m.manifest(), m.catalog(), m.scorer(), m.source(), notice, m.downloadedBytes(),
+                m.basis());
     }
 
     private Manifest parseManifest(String text, String source) throws ModelLoadException {

@@ -6,6 +6,7 @@ import privrec.core.Catalog;
 import privrec.core.ItemScorer;
 import privrec.core.Manifest;
 import privrec.core.Recommender;
+import privrec.core.privacy.BasisRows;
 
 /**
  * A verified, ready model: its manifest, the parsed catalog and a scorer over the inference session.
@@ -16,9 +17,12 @@ import privrec.core.Recommender;
  * @param source          where the files came from
  * @param notice          a human sentence to show (offline, no cache available...), or null
  * @param downloadedBytes bytes of the release's parts downloaded by this load (0 when all came from the cache)
+ * @param basis           the item basis read from the verified basis chunks the session was given (the same
+ *                        arrays, no copy and no second request), kept only when the release accepts contributions
+ *                        (its manifest has {@code contributions} terms); null otherwise
  */
 public record LoadedModel(Manifest manifest, Catalog catalog, ItemScorer scorer, Source source, String notice,
-                          int downloadedBytes) {
+                          int downloadedBytes, BasisRows basis) {
 
     /** Where the model files came from. */
     public enum Source {

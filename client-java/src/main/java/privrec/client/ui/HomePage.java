@@ -46,6 +46,10 @@ final class HomePage implements Page {
         main.appendChild(results);
         showResults();
         main.appendChild(recommendations());
+        HTMLElement offer = ContributionViews.offerCard(shell);
+        if (offer != null) {
+            main.appendChild(offer);
+        }
     }
 
     private HTMLElement tools() {

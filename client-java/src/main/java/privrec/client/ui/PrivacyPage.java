@@ -93,6 +93,10 @@ final class PrivacyPage implements Page {
             li.setAttribute("data-kind", request.kind());
             li.appendChild(Dom.text("span", "kind", request.kind()));
             li.appendChild(Dom.text("code", "url", request.url()));
+            if (request.url().endsWith("/contributions")) {
+                // The one request that carries data: the opted-in profile's noised report (Settings shows it).
+                li.appendChild(Dom.text("span", "hint", " — POST of your contribution report (see Settings)"));
+            }
             ol.appendChild(li);
         }
         section.appendChild(ol);

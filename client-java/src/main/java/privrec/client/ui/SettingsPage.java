@@ -24,6 +24,7 @@ final class SettingsPage implements Page {
         main.appendChild(section("Backup", backup()));
         main.appendChild(section("Change password", password()));
         main.appendChild(section("Automatic lock", autoLock()));
+        main.appendChild(section("Contribute to the next model", ContributionViews.settingsSection(shell)));
         main.appendChild(section("Delete this profile", delete()));
     }
 

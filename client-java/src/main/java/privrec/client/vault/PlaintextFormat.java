@@ -7,17 +7,24 @@ import java.util.List;
 import java.util.Map;
 import privrec.core.Json;
 import privrec.core.Profile;
+import privrec.core.privacy.PrivacyAccountant;
 
 /**
  * The plaintext inside a vault's ciphertext: UTF-8 JSON written with core's {@link Json}.
  *
  * <pre>
- * version 3 (current):
+ * version 4 (current):
  * { "profile": {"age": 31, "gender": "F", "occupation": "engineer"},   // absent fields omitted
  *   "ratings": [{"movie": 50, "stars": 4.5, "at": 1731234567890,        // "at": whole ms since 1970
  *                "title": "Star Wars", "year": 1977}],                  // as when rated; absent when unknown
  *   "dismissed": [181, 1],
- *   "settings": {"genre": "-1"} }
+ *   "settings": {"genre": "-1"},
+ *   "contributions": {"optedIn": true, "epsilon": 1.0,                  // epsilon 0: the release's default
+ *                     "spends": [{"release": "privrec-…", "epsilon": 1.0, "delta": 1e-6, "rho": 0.02}],
+ *                     "pending": [{"release": "privrec-…", "bytes": "<base64>", "after": 1731234567890}],
+ *                     "outcomes": [{"release": "privrec-…", "what": "sent", "status": 204, "at": 17312…}]} }
+ *   (absent: contributions off, nothing spent — how every older vault opens)
+ * version 3: the same without "contributions".
  * version 2: the same without "title" and "year" (ratings of then stay untitled: nothing can recover them).
  * version 1: as version 2 without "settings".
  * </pre>
@@ -28,7 +35,7 @@ import privrec.core.Profile;
  * current version.
  */
 final class PlaintextFormat {
-    static final int CURRENT_VERSION = 3;
+    static final int CURRENT_VERSION = 4;
 
     /** One upgrade step of the JSON tree, from version {@code index + 1} to {@code index + 2}. */
     interface Migration {
@@ -45,6 +52,9 @@ final class PlaintextFormat {
             // 2 → 3: ratings may carry the title they were given; older ones have none, which the reader
             // accepts as it is. The version still moves, so an app that only knows version 2 refuses the vault
             // rather than saving it back without the titles.
+            older -> older,
+            // 3 → 4: opt-in contributions; an older vault has none, so it opens with them off. The version moves so
+            // that an app of version 3 cannot save the vault back without its ledger (and so report twice).
             older -> older);
 
     private PlaintextFormat() {
@@ -72,6 +82,9 @@ final class PlaintextFormat {
         root.put("ratings", ratings);
         root.put("dismissed", new ArrayList<Object>(contents.dismissed()));
         root.put("settings", new LinkedHashMap<String, Object>(contents.settings()));
+        if (!contents.contributions().equals(ContributionLedger.OFF)) {
+            root.put("contributions", contributionsToJson(contents.contributions()));
+        }
         return Json.write(root).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -115,7 +128,86 @@ final class PlaintextFormat {
             }
             settings.put(e.getKey(), value);
         }
-        return new VaultContents(profile, ratings, dismissed, settings);
+        Object contributions = root.get("contributions");
+        return new VaultContents(profile, ratings, dismissed, settings,
+                contributions == null ? ContributionLedger.OFF : contributionsFromJson(contributions));
+    }
+
+    private static Map<String, Object> contributionsToJson(ContributionLedger c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("optedIn", c.optedIn());
+        out.put("epsilon", c.epsilon());
+        List<Object> spends = new ArrayList<>();
+        for (PrivacyAccountant.Spend s : c.spends()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("release", s.release());
+            one.put("epsilon", s.epsilon());
+            one.put("delta", s.delta());
+            one.put("rho", s.rho());
+            spends.add(one);
+        }
+        out.put("spends", spends);
+        List<Object> pending = new ArrayList<>();
+        for (ContributionLedger.PendingReport p : c.pending()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("release", p.release());
+            one.put("bytes", Base64Text.encode(p.bytes()));
+            one.put("after", (long) Math.floor(p.sendAfterMillis()));
+            pending.add(one);
+        }
+        out.put("pending", pending);
+        List<Object> outcomes = new ArrayList<>();
+        for (ContributionLedger.Outcome o : c.outcomes()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("release", o.release());
+            one.put("what", o.what());
+            one.put("status", o.status());
+            one.put("at", (long) Math.floor(o.atMillis()));
+            outcomes.add(one);
+        }
+        out.put("outcomes", outcomes);
+        return out;
+    }
+
+    private static ContributionLedger contributionsFromJson(Object value) {
+        Map<String, Object> c = map(value, "contributions");
+        if (!(c.get("optedIn") instanceof Boolean optedIn)) {
+            throw new IllegalArgumentException("contributions.optedIn is not a boolean");
+        }
+        List<PrivacyAccountant.Spend> spends = new ArrayList<>();
+        for (Object o : list(c.get("spends"), "spends")) {
+            Map<String, Object> one = map(o, "spend");
+            spends.add(new PrivacyAccountant.Spend(requiredString(one.get("release"), "release"),
+                    number(one.get("epsilon"), "epsilon").doubleValue(), number(one.get("delta"), "delta").doubleValue(),
+                    number(one.get("rho"), "rho").doubleValue()));
+        }
+        List<ContributionLedger.PendingReport> pending = new ArrayList<>();
+        for (Object o : list(c.get("pending"), "pending")) {
+            Map<String, Object> one = map(o, "pending report");
+            byte[] bytes = Base64Text.decodeOrNull(requiredString(one.get("bytes"), "bytes"));
+            if (bytes == null) {
+                throw new IllegalArgumentException("a pending report's bytes are not base64");
+            }
+            pending.add(new ContributionLedger.PendingReport(requiredString(one.get("release"), "release"), bytes,
+                    Math.floor(number(one.get("after"), "after").doubleValue() + 0.5)));
+        }
+        List<ContributionLedger.Outcome> outcomes = new ArrayList<>();
+        for (Object o : list(c.get("outcomes"), "outcomes")) {
+            Map<String, Object> one = map(o, "outcome");
+            outcomes.add(new ContributionLedger.Outcome(requiredString(one.get("release"), "release"),
+                    requiredString(one.get("what"), "what"), number(one.get("status"), "status").intValue(),
+                    Math.floor(number(one.get("at"), "at").doubleValue() + 0.5)));
+        }
+        return new ContributionLedger(optedIn, number(c.get("epsilon"), "epsilon").doubleValue(), spends, pending,
+                outcomes);
+    }
+
+    private static String requiredString(Object value, String what) {
+        String s = string(value, what);
+        if (s == null) {
+            throw new IllegalArgumentException(what + " is missing");
+        }
+        return s;
     }
 
     private static Map<String, Object> profileToJson(Profile p) {

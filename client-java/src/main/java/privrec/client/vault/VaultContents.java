@@ -21,13 +21,21 @@ import privrec.core.Rating;
  * @param ratings   at most one rating per movie, in the order they were first rated (oldest first)
  * @param dismissed movie ids marked "not interested", no duplicates, in the order dismissed
  * @param settings  free-form UI settings (key → value), insertion order kept
+ * @param contributions opt-in contributions: settings and ledger ({@link ContributionLedger#OFF} when none)
  */
 public record VaultContents(Profile profile, List<RatedMovie> ratings, List<Integer> dismissed,
-                            Map<String, String> settings) {
+                            Map<String, String> settings, ContributionLedger contributions) {
     public static final VaultContents EMPTY = new VaultContents(Profile.EMPTY, List.of(), List.of(), Map.of());
+
+    /** Contents without contribution data: contributions off ({@link ContributionLedger#OFF}). */
+    public VaultContents(Profile profile, List<RatedMovie> ratings, List<Integer> dismissed,
+                         Map<String, String> settings) {
+        this(profile, ratings, dismissed, settings, ContributionLedger.OFF);
+    }
 
     public VaultContents {
         profile = profile == null ? Profile.EMPTY : profile;
+        contributions = contributions == null ? ContributionLedger.OFF : contributions;
         ratings = List.copyOf(ratings == null ? List.of() : ratings);
         dismissed = List.copyOf(dismissed == null ? List.of() : dismissed);
         Map<String, String> copy = new LinkedHashMap<>();
@@ -67,11 +75,11 @@ public record VaultContents(Profile profile, List<RatedMovie> ratings, List<Inte
         for (int i = 0; i < next.size(); i++) {
             if (next.get(i).movieId() == rating.movieId()) {
                 next.set(i, rating);
-                return new VaultContents(profile, next, dismissed, settings);
+                return new VaultContents(profile, next, dismissed, settings, contributions);
             }
         }
         next.add(rating);
-        return new VaultContents(profile, next, dismissed, settings);
+        return new VaultContents(profile, next, dismissed, settings, contributions);
     }
 
     /**
@@ -87,14 +95,14 @@ public record VaultContents(Profile profile, List<RatedMovie> ratings, List<Inte
             changed |= titled != r;
             next.add(titled);
         }
-        return changed ? new VaultContents(profile, next, dismissed, settings) : this;
+        return changed ? new VaultContents(profile, next, dismissed, settings, contributions) : this;
     }
 
     /** Removes the rating of {@code movieId}; unchanged when there is none. */
     public VaultContents withoutRating(int movieId) {
         List<RatedMovie> next = new ArrayList<>(ratings);
         next.removeIf(r -> r.movieId() == movieId);
-        return new VaultContents(profile, next, dismissed, settings);
+        return new VaultContents(profile, next, dismissed, settings, contributions);
     }
 
     /** Marks {@code movieId} as "not interested"; unchanged when already dismissed. */
@@ -104,18 +112,18 @@ public record VaultContents(Profile profile, List<RatedMovie> ratings, List<Inte
         }
         List<Integer> next = new ArrayList<>(dismissed);
         next.add(movieId);
-        return new VaultContents(profile, ratings, next, settings);
+        return new VaultContents(profile, ratings, next, settings, contributions);
     }
 
     /** Undoes {@link #withDismissed}. */
     public VaultContents withoutDismissed(int movieId) {
         List<Integer> next = new ArrayList<>(dismissed);
         next.remove(Integer.valueOf(movieId));
-        return new VaultContents(profile, ratings, next, settings);
+        return new VaultContents(profile, ratings, next, settings, contributions);
     }
 
     public VaultContents withProfile(Profile next) {
-        return new VaultContents(next, ratings, dismissed, settings);
+        return new VaultContents(next, ratings, dismissed, settings, contributions);
     }
 
     /** Sets one setting; a null value removes it. */
@@ -126,7 +134,11 @@ public record VaultContents(Profile profile, List<RatedMovie> ratings, List<Inte
         } else {
             next.put(key, value);
         }
-        return new VaultContents(profile, ratings, dismissed, next);
+        return new VaultContents(profile, ratings, dismissed, next, contributions);
+    }
+
+    public VaultContents withContributions(ContributionLedger next) {
+        return new VaultContents(profile, ratings, dismissed, settings, next);
     }
 
     /** The ratings as the core pipeline takes them (oldest first). */

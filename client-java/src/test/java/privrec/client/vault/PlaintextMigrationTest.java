@@ -75,7 +75,7 @@ class PlaintextMigrationTest {
 
         vault.save(vault.contents().withRating(new RatedMovie(50, 5f, 1_700_000_000_000d, "Star Wars", 1977)));
         Map<String, Object> record = Json.parseObject(f.storage.get("privrec.vault.old"), "old");
-        assertEquals(3, record.get("version"));
+        assertEquals(PlaintextFormat.CURRENT_VERSION, record.get("version"));
         VaultContents reopened = f.store.unlock("old", PASSWORD).contents();
         assertEquals("Star Wars", reopened.findRating(50).title());
         assertEquals(1977, reopened.findRating(50).year());
