@@ -80,7 +80,10 @@ class DeployedHostsTest {
         HttpResponse<byte[]> big = send(host, HttpRequest.newBuilder(URI.create(host.url() + "contributions"))
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[200_000])).build());
-        assertEquals(413, big.statusCode(), "the host caps the body before the collector");
+        // nginx answers 413 itself; Caddy streams, so the collector's own 413 (from the Content-Length, unread, with
+        // the connection closed) can reach Caddy as a broken upstream: 502. Either way the body is refused.
+        assertTrue(big.statusCode() == 413 || big.statusCode() == 502, "a 200 KB report gave " + big.statusCode());
+        assertSecurityHeaders(big, "the refused large report");
         assertEquals(1, store.count(manifest.modelId()));
     }
 
