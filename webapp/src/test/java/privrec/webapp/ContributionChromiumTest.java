@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -235,6 +236,8 @@ class ContributionChromiumTest {
                 .contains("1064 bytes"), app.text("contribute-pending"));
         assertEquals(committed.modelId(), (String) chrome.execute(
                 "return document.querySelector('[data-testid=contribute-pending]').getAttribute('data-release');"));
+        chrome.execute("document.querySelector('[data-testid=contributions]').scrollIntoView();");
+        chrome.screenshot(Path.of("target", "screenshots", "settings-contributions.png"));
 
         app.click("contribute-toggle");
         app.waitUntil("document.querySelector('[data-testid=contributions]').getAttribute('data-pending') === '0'"
