@@ -318,6 +318,21 @@ public final class Benchmark {
                 row(name + ": batch run (mean of 20 in compareNaive)", stats(batch), "ms", null);
                 row(name + ": one run per movie, whole catalog", stats(perItem), "ms", null);
                 row(name + ": per-movie / batch", stats(ratio), "x", ">= 50x");
+            } else {
+                // The scorer alone (ORT through the proxy worker and the array copies, no encoding or ranking): how
+                // much of the full-catalog scoring above is the model run.
+                List<Double> batch = new ArrayList<>();
+                for (int r = 0; r < runs; r++) {
+                    Map<String, Object> n = (Map<String, Object>) app.async(
+                            "privrecBench.compareNaive(1).then(done, function (e) { done({error: String(e)}); });",
+                            100_000);
+                    if (n.containsKey("error")) {
+                        throw new IllegalStateException(String.valueOf(n.get("error")));
+                    }
+                    batch.add(((Number) n.get("batchMillis")).doubleValue());
+                }
+                section.put("scorerRunMs", stats(batch));
+                row(name + ":   of which the scorer's run (mean of 20, empty history)", stats(batch), "ms", null);
             }
 
             // Click → re-ranked list on screen.
