@@ -1,0 +1,56 @@
+package privrec.webapp.bench;
+
+import java.nio.file.Path;
+import privrec.webapp.ChromiumBrowser;
+import privrec.webapp.ServerHandle;
+
+/**
+ * A probe, not a test: onnxruntime-web 1.30 alone in headless Chromium on a release folder (no app code), with and
+ * without its proxy worker: session create (wasm compile included) and one-row scoring runs, the first and the
+ * median of runs 41-80 (after V8's tier-up). Separates the model run from the app's wrapper in the bench's
+ * full-catalog scoring. After {@code scripts/bench.sh} (which builds the bench site and the 87k model):
+ * <pre>
+ *   w=webapp/target; java -Dprivrec.site.dir=$w/classes/site -cp "$w/test-classes:$w/classes:$(cat $w/bench.classpath)" \
+ *     privrec.webapp.bench.OrtProbe $w/bench-87k/model
+ * </pre>
+ */
+public final class OrtProbe {
+    private OrtProbe() {
+    }
+
+    static final String SCRIPT = ""
+        + "var done = arguments[arguments.length - 1]; var proxy = arguments[0];"
+        + "var s = document.createElement('script'); s.src = '/ort/ort.wasm.min.js';"
+        + "s.onerror = function () { done('script failed'); };"
+        + "s.onload = async function () { try {"
+        + "  ort.env.wasm.numThreads = 1; ort.env.wasm.proxy = proxy; ort.env.wasm.wasmPaths = location.origin + '/ort/';"
+        + "  var m = await (await fetch('/models/manifest.json')).json();"
+        + "  var g = new Uint8Array(await (await fetch('/models/' + m.modelFile)).arrayBuffer());"
+        + "  var ext = []; for (var n of m.modelData) ext.push({path: n, data: new Uint8Array(await (await fetch('/models/' + n)).arrayBuffer())});"
+        + "  var t0 = performance.now();"
+        + "  var sess = await ort.InferenceSession.create(g, {executionProviders: ['wasm'], externalData: ext});"
+        + "  var create = performance.now() - t0; var N = m.itemCount; var times = [];"
+        + "  for (var i = 0; i < 80; i++) {"
+        + "    var h = new Float32Array(N); h[5] = 1; h[77] = 1;"
+        + "    var feeds = {history: new ort.Tensor('float32', h, [1, N]), profile: new ort.Tensor('float32', new Float32Array(30), [1, 30]),"
+        + "      explain_items: new ort.Tensor('int32', new Int32Array(0), [0]), explain_weights: new ort.Tensor('float32', new Float32Array(0), [0]),"
+        + "      explain_targets: new ort.Tensor('int32', new Int32Array(0), [0])};"
+        + "    var a = performance.now(); var r = await sess.run(feeds, ['scores']); times.push(performance.now() - a);"
+        + "  }"
+        + "  var late = times.slice(40).sort(function (x, y) { return x - y; });"
+        + "  done('proxy=' + proxy + ' items=' + N + ' create ' + create.toFixed(0) + ' ms; first run ' + times[0].toFixed(1) + ' ms; runs 41-80 median ' + late[20].toFixed(2) + ' p10 ' + late[4].toFixed(2));"
+        + "} catch (e) { done('error ' + e); } };"
+        + "document.head.appendChild(s);";
+
+    public static void main(String[] args) throws Exception {
+        try (ServerHandle server = ServerHandle.startWith(Benchmark.modelFiles(Path.of(args[0])))) {
+            for (boolean proxy : new boolean[]{false, true, false}) {
+                try (ChromiumBrowser chrome = ChromiumBrowser.start()) {
+                    chrome.driver().manage().timeouts().scriptTimeout(java.time.Duration.ofMinutes(3));
+                    chrome.open(server.url() + "models/manifest.json");
+                    System.out.println(chrome.executeAsync(SCRIPT, proxy));
+                }
+            }
+        }
+    }
+}
