@@ -15,6 +15,7 @@ import privrec.core.privacy.BasisRows;
 import privrec.core.privacy.Contribution;
 import privrec.core.privacy.ContributionPolicy;
 import privrec.core.privacy.ContributionReport;
+import privrec.core.privacy.GaussianNoise;
 import privrec.core.privacy.NoiseSource;
 import privrec.core.privacy.PrivacyAccountant;
 
@@ -211,7 +212,7 @@ public final class Contributions {
             return;
         }
         NoiseSource random = services.random();
-        double delay = uniform(random) * policy.maxDelaySeconds() * 1000;
+        double delay = GaussianNoise.uniform(random) * policy.maxDelaySeconds() * 1000;
         double now = context.clock.nowMillis();
         // Decided again on the freshest stored contents under the vault's cross-tab lock, so two tabs make one
         // report: the spend and the pending report are one write.
@@ -250,7 +251,7 @@ public final class Contributions {
             double at = p.sendAfterMillis();
             if (at <= now) {
                 // Its time passed while no session was open: a fresh random delay from now, never at unlock.
-                double fresh = now + uniform(services.random()) * maxDelay * 1000;
+                double fresh = now + GaussianNoise.uniform(services.random()) * maxDelay * 1000;
                 String release = p.release();
                 s.applyKeepingUndo(current -> {
                     ContributionLedger.PendingReport still = current.contributions().pendingFor(release);
@@ -321,16 +322,5 @@ public final class Contributions {
             t.cancel();
         }
         timers.clear();
-    }
-
-    /** A uniform draw in [0, 1) from 53 cryptographically random bits. */
-    static double uniform(NoiseSource random) {
-        byte[] b = new byte[8];
-        random.nextBytes(b);
-        long v = 0;
-        for (int i = 0; i < 7; i++) {
-            v = v << 8 | (b[i] & 0xffL);
-        }
-        return (v >>> 3) * 0x1.0p-53;
     }
 }

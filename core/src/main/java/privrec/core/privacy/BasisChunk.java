@@ -143,18 +143,20 @@ public final class BasisChunk {
         };
     }
 
-    /** IEEE 754 binary16 → float (subnormals included). */
+    /** IEEE 754 binary16 bits → float, exactly (every float16 is a float; subnormals, infinities and NaN kept). */
     public static float halfToFloat(int bits) {
-        int sign = (bits & 0x8000) != 0 ? -1 : 1;
-        int exponent = (bits >>> 10) & 0x1f;
-        int mantissa = bits & 0x3ff;
+        int h = bits & 0xffff;
+        int sign = (h & 0x8000) << 16;
+        int exponent = (h >>> 10) & 0x1f;
+        int mantissa = h & 0x3ff;
+        if (exponent == 0x1f) {
+            return Float.intBitsToFloat(sign | 0x7f800000 | (mantissa << 13));
+        }
         if (exponent == 0) {
-            return sign * mantissa * 0x1.0p-24f;
+            float magnitude = mantissa * 0x1p-24f; // subnormal: mantissa · 2^-24, exact in float
+            return sign == 0 ? magnitude : -magnitude;
         }
-        if (exponent == 31) {
-            return mantissa == 0 ? sign * Float.POSITIVE_INFINITY : Float.NaN;
-        }
-        return sign * (1 + mantissa / 1024f) * (float) Math.pow(2, exponent - 15);
+        return Float.intBitsToFloat(sign | ((exponent + 112) << 23) | (mantissa << 13));
     }
 
     private static int int32(ByteSource b, int at) {

@@ -29,18 +29,17 @@ public final class ContributionEstimate {
         if (values.length != rank) {
             throw new IllegalArgumentException("a report of rank " + values.length + " in an estimate of rank " + rank);
         }
-        double norm = 0;
-        for (float v : values) {
-            norm += (double) v * v;
-        }
-        norm = Math.sqrt(norm);
-        double scale = norm > maxNorm ? maxNorm / norm : 1;
+        double[] v = new double[rank];
         for (int i = 0; i < rank; i++) {
-            double vi = values[i] * scale;
+            v[i] = values[i];
+        }
+        v = Contribution.clip(v, maxNorm);
+        for (int i = 0; i < rank; i++) {
+            double vi = v[i];
             fourth[i] += vi * vi * vi * vi;
             if (full) {
                 for (int j = 0; j < rank; j++) {
-                    sum[i * rank + j] += vi * values[j] * scale;
+                    sum[i * rank + j] += vi * v[j];
                 }
             } else {
                 sum[i] += vi * vi;

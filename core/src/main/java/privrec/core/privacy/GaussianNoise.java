@@ -33,10 +33,22 @@ public final class GaussianNoise {
         return radius * Math.cos(angle);
     }
 
+    /** A uniform draw in [0, 1) from 53 random bits of the source (e.g. a random send time). */
+    public static double uniform(NoiseSource source) {
+        byte[] bytes = new byte[8];
+        source.nextBytes(bytes);
+        return bits53(bytes, 0) * UNIT;
+    }
+
     private long bits53(int at) {
+        return bits53(buffer, at);
+    }
+
+    /** 53 bits from the 7 bytes at {@code at}, big-endian. */
+    private static long bits53(byte[] bytes, int at) {
         long v = 0;
         for (int i = 0; i < 7; i++) {
-            v = v << 8 | (buffer[at + i] & 0xffL);
+            v = v << 8 | (bytes[at + i] & 0xffL);
         }
         return v >>> 3;
     }

@@ -108,8 +108,9 @@ public final class ContributionScenario {
         for (int e = 0; e < estimates.length; e++) {
             estimates[e] = new ContributionEstimate(f.rank(), false);
             boolean noiseless = Double.isInfinite(epsilons.get(e));
-            sigma[e] = noiseless ? 0 : privrec.core.privacy.GaussianMechanism.sigma(epsilons.get(e), policy.delta(), policy.sensitivity());
-            maxNorm[e] = noiseless ? policy.clip() : policy.clip() + sigma[e] * (Math.sqrt(f.rank()) + 10);
+            // The policy's own calibration and norm bound, at any ε the run asks for (not only the offered ones).
+            sigma[e] = noiseless ? 0 : policy.sigma(epsilons.get(e));
+            maxNorm[e] = noiseless ? policy.clip() : policy.maxNorm(epsilons.get(e));
         }
         SplittableRandom random = new SplittableRandom(seed);
         GaussianNoise noise = new GaussianNoise(bytes -> {

@@ -1,7 +1,10 @@
 package privrec.trainer.model;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
+
+import privrec.core.privacy.Contribution;
 
 /**
  * A model update on a frozen item basis (docs/model-updates.md). With the basis U fixed, low-rank EASE on a new Gram
@@ -199,20 +202,11 @@ public final class BasisRefit {
         return Math.max(0, (a * ownMean + b * contributedMean) / (a + b));
     }
 
-    /** Each row of a rows × k matrix scaled down to norm {@code clip} when longer (as a browser clips its z). */
+    /** Each row of a rows × k matrix clipped to norm {@code clip} by the browser's own {@link Contribution#clip}. */
     private static double[] clipRows(double[] z, int k, double clip) {
-        double[] out = z.clone();
+        double[] out = new double[z.length];
         for (int r = 0; r < z.length / k; r++) {
-            double sq = 0;
-            for (int i = 0; i < k; i++) {
-                sq += z[r * k + i] * z[r * k + i];
-            }
-            double norm = Math.sqrt(sq);
-            if (norm > clip) {
-                for (int i = 0; i < k; i++) {
-                    out[r * k + i] *= clip / norm;
-                }
-            }
+            System.arraycopy(Contribution.clip(Arrays.copyOfRange(z, r * k, (r + 1) * k), clip), 0, out, r * k, k);
         }
         return out;
     }

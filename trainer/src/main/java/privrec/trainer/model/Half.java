@@ -1,5 +1,7 @@
 package privrec.trainer.model;
 
+import privrec.core.privacy.BasisChunk;
+
 /**
  * IEEE 754 half precision (float16) for the model's per-item vectors, stored as {@code float16 · 2^-e}: one
  * power-of-two exponent e per vector lifts its largest magnitude into the top binade of float16 ([2^14, 2^15)), so
@@ -73,20 +75,9 @@ public final class Half {
         return null;
     }
 
-    /** float16 bits → float (exact: every float16 is a float). */
+    /** float16 bits → float (exact: every float16 is a float); core's decoder, which the browser runs too. */
     public static float toFloat(short half) {
-        int h = half & 0xffff;
-        int sign = (h & 0x8000) << 16;
-        int exponent = (h >>> 10) & 0x1f;
-        int mantissa = h & 0x3ff;
-        if (exponent == 0x1f) {
-            return Float.intBitsToFloat(sign | 0x7f800000 | (mantissa << 13));
-        }
-        if (exponent == 0) {
-            float magnitude = mantissa * 0x1p-24f; // subnormal: mantissa · 2^-24, exact in float
-            return sign == 0 ? magnitude : -magnitude;
-        }
-        return Float.intBitsToFloat(sign | ((exponent + 112) << 23) | (mantissa << 13));
+        return BasisChunk.halfToFloat(half);
     }
 
     /** float → float16 bits, rounded to nearest, ties to even; overflow gives infinity. */
