@@ -74,6 +74,8 @@ public final class Main {
             });
             app.modelReady(model.manifest(), model.catalog(), model.scorer(), model.withdrawn(), sourceNote(model),
                     new BrowserPacer()::between, model.basis());
+            // After "ready" is on screen: the title index, in slices, so the first search finds it built.
+            app.indexTitles();
         } catch (Throwable e) {
             app.modelFailed(ErrorMessages.sentence(e));
         }

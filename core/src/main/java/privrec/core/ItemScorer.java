@@ -10,6 +10,21 @@ package privrec.core;
 public interface ItemScorer {
     float[] score(float[] history, float[] profile, int rows);
 
+    /** A {@link #score} call under way; {@link #await} returns its result (or throws its failure). */
+    interface Pending {
+        float[] await();
+    }
+
+    /**
+     * Starts {@link #score} and returns before it is done where the scorer can (the browser's runs go to
+     * onnxruntime-web's worker), so the caller can do other waiting meanwhile (a vault save). This default scores
+     * at once.
+     */
+    default Pending start(float[] history, float[] profile, int rows) {
+        float[] scores = score(history, profile, rows);
+        return () -> scores;
+    }
+
     /**
      * How much each liked movie alone adds to each target's score: row-major {@code items.length × targets.length},
      * entry {@code [l][c]} = score of target c for a history holding only {@code items[l]} at {@code weights[l]},

@@ -30,14 +30,53 @@ public final class Recommender {
 
     /** Model scores for every catalog item, in column order (one scorer call). */
     public float[] scores(List<Rating> ratings, Profile profile) {
+        return checked(startScores(ratings, profile).await());
+    }
+
+    private ItemScorer.Pending startScores(List<Rating> ratings, Profile profile) {
         float[] history = Encoder.encodeHistory(ratings, catalog);
         float[] profileRow = Encoder.encodeProfile(profile);
-        float[] scores = scorer.score(history, profileRow, 1);
+        return scorer.start(history, profileRow, 1);
+    }
+
+    private float[] checked(float[] scores) {
         if (scores == null || scores.length != catalog.size()) {
             throw new IllegalStateException("scorer returned " + (scores == null ? 0 : scores.length)
                     + " scores for " + catalog.size() + " items");
         }
         return scores;
+    }
+
+    /** A {@link #rank(RecommendationRequest)} under way ({@link #startRank}). */
+    public final class PendingRank {
+        private final RecommendationRequest request;
+        private final ItemScorer.Pending scores;
+        private List<Recommendation> result;
+
+        private PendingRank(RecommendationRequest request, ItemScorer.Pending scores) {
+            this.request = request;
+            this.scores = scores;
+        }
+
+        public RecommendationRequest request() {
+            return request;
+        }
+
+        /** The ranking, as {@link #rank(RecommendationRequest)} gives it; waits for the scoring run once. */
+        public List<Recommendation> await() {
+            if (result == null) {
+                result = rankFrom(checked(scores.await()), request);
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Starts {@link #rank(RecommendationRequest)}: the request is encoded and its one scorer call started now,
+     * the ranking happens in {@link PendingRank#await}. Lets the browser overlap the model run with a vault save.
+     */
+    public PendingRank startRank(RecommendationRequest request) {
+        return new PendingRank(request, startScores(request.ratings(), request.profile()));
     }
 
     /** The top {@code n} columns, excluding every rated item. Used by evaluation. */
@@ -65,7 +104,10 @@ public final class Recommender {
      * explanation is known; {@link #explain(RecommendationRequest, List)} supplies the reasons later.
      */
     public List<Recommendation> rank(RecommendationRequest request) {
-        float[] scores = scores(request.ratings(), request.profile());
+        return startRank(request).await();
+    }
+
+    private List<Recommendation> rankFrom(float[] scores, RecommendationRequest request) {
         boolean[] excluded = excludedColumns(request.ratings(), request.dismissed());
         int genre = request.genre();
         int[] top = TopN.select(scores, excluded, request.count(),

@@ -51,6 +51,14 @@ public final class OrtBridge implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private volatile boolean detachInputs = true;
 
+    /** SHA-256 of the one-node graph the app starts the engine with ({@code Ort.warmUp}, 68 bytes). */
+    public static final String WARM_UP_MODEL_SHA256 = "923ace9f8945b9461d62f421a943ddf1113f5f68c9af794dbe612e25a83d5118";
+
+    /** {@link #sessionsCreated()} without the engine's warm-up session: the sessions over a served model. */
+    public List<SessionRecord> modelSessionsCreated() {
+        return sessionsCreated().stream().filter(r -> !r.modelSha256().equals(WARM_UP_MODEL_SHA256)).toList();
+    }
+
     public List<SessionRecord> sessionsCreated() {
         return List.copyOf(created);
     }

@@ -122,8 +122,8 @@ public final class App {
 
     /**
      * @param withdrawn movie ids the release no longer offers (see {@link ModelStatus#withdrawn()})
-     * @param pause     run between slices of indexing the catalog for search; must be called on a thread that may
-     *                  block (the browser's loader thread), so the page stays responsive at 87,000 movies
+     * @param pause     run between slices of indexing the catalog for search ({@link #indexTitles}, or the first
+     *                  search); on a thread that may block, so the page stays responsive at 87,000 movies
      */
     public void modelReady(Manifest manifest, Catalog catalog, ItemScorer scorer, Set<Integer> withdrawn,
                            String notice, Runnable pause) {
@@ -137,6 +137,17 @@ public final class App {
     public void modelReady(Manifest manifest, Catalog catalog, ItemScorer scorer, Set<Integer> withdrawn,
                            String notice, Runnable pause, privrec.core.privacy.BasisRows basis) {
         context.modelReady(manifest, catalog, scorer, withdrawn, notice, pause, basis);
+    }
+
+    /**
+     * Builds the title search index of the ready model (in slices, with the pause given to {@code modelReady});
+     * call it on the loader thread once the model is shown as ready. A search before it is done waits for it.
+     */
+    public void indexTitles() {
+        TitleSearch search = context.model.search();
+        if (search != null) {
+            search.index();
+        }
     }
 
     public void modelFailed(String sentence) {

@@ -30,6 +30,8 @@ final class AppContext {
     privrec.core.privacy.BasisRows basis;
     /** Set by {@link App}: told when a session ends, so nothing is sent while locked. */
     Contributions contributions;
+    /** The home list's re-rank, started by an edit before its save (see {@link RankPrefetch}). */
+    final RankPrefetch prefetch = new RankPrefetch();
 
     AppContext(VaultStore store, Clock clock, NetworkLog network) {
         this.store = store;

@@ -14,6 +14,7 @@ import privrec.core.Rating;
 import privrec.core.Reason;
 import privrec.core.Recommendation;
 import privrec.core.RecommendationRequest;
+import privrec.core.Recommender;
 import privrec.core.TopN;
 
 /**
@@ -59,7 +60,8 @@ public final class Queries {
         }
         RecommendationRequest request = Ranking.request(s.contents(), context.model.withdrawn(),
                 settings.genreFilter());
-        List<Recommendation> ranked = context.model.recommender().rank(request);
+        Recommender.PendingRank started = context.prefetch.take(context, request);
+        List<Recommendation> ranked = started != null ? started.await() : context.model.recommender().rank(request);
         return new RankedList(Ranking.cards(ranked), request, ranked, s, context.revision);
     }
 

@@ -28,7 +28,12 @@ public final class Settings {
 
     /** The saved genre filter: an index into {@link Genres#NAMES}, or -1 for all genres. */
     public int genreFilter() {
-        String saved = context.session == null ? null : context.session.contents().settings().get(GENRE);
+        return context.session == null ? -1 : genreOf(context.session.contents());
+    }
+
+    /** The genre filter saved in {@code contents}, as {@link #genreFilter} reads it. */
+    static int genreOf(privrec.client.vault.VaultContents contents) {
+        String saved = contents.settings().get(GENRE);
         int genre = -1;
         if (saved != null) {
             try {

@@ -21,7 +21,7 @@ public final class TitleSearch {
             "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
 
     /**
-     * Titles folded per slice; {@code pause} runs between slices (87,000 titles take ~0.1–0.5 s in TeaVM: too long
+     * Titles folded per slice; {@code pause} runs between slices (87,000 titles take ~0.3 s in TeaVM: too long
      * for one task), and each slice is stored as ONE string, because building a string is what costs in TeaVM
      * (one per title took most of that time).
      */
@@ -30,10 +30,12 @@ public final class TitleSearch {
     private static final char END = '\u0000';
 
     private final Catalog catalog;
-    /** Slice k: the folded titles of items k·FOLD_SLICE… joined, each followed by {@link #END}. */
+    private final Runnable pause;
+    /** Slice k: the folded titles of items k·FOLD_SLICE… joined, each followed by {@link #END}; null until built. */
     private final String[] slices;
     /** Slice k: where each of its titles starts in {@code slices[k]}. */
     private final int[][] starts;
+    private int built;
 
     public TitleSearch(Catalog catalog) {
         this(catalog, () -> {
@@ -41,27 +43,46 @@ public final class TitleSearch {
     }
 
     /**
+     * Folds nothing yet: the index is built by {@link #index} (the app calls it once the model is shown as ready,
+     * so the 87,000-title fold is not on the way to "model ready") or by the first search, whichever comes first.
+     *
      * @param pause run between slices of folding; in the browser it lets the page handle input (it may block the
      *              calling TeaVM thread for a turn of the event loop)
      */
     public TitleSearch(Catalog catalog, Runnable pause) {
         this.catalog = catalog;
+        this.pause = pause;
         int count = (catalog.size() + FOLD_SLICE - 1) / FOLD_SLICE;
         this.slices = new String[count];
         this.starts = new int[count][];
-        for (int k = 0; k < count; k++) {
+    }
+
+    /**
+     * Builds the whole index, a slice at a time with {@code pause} between slices; returns at once when it is
+     * built. Synchronized: a search typed while the app is still indexing waits for that index instead of
+     * folding the same titles again.
+     */
+    public synchronized void index() {
+        while (built < slices.length) {
+            int k = built;
             int first = k * FOLD_SLICE;
             int n = Math.min(FOLD_SLICE, catalog.size() - first);
             StringBuilder text = new StringBuilder(n * 32);
             int[] at = new int[n];
             for (int j = 0; j < n; j++) {
                 at[j] = text.length();
-                foldInto(text, catalog.get(first + j).title());
+                // The stored name and the year suffix folded in place: Item.title() would build a string per item.
+                Item item = catalog.get(first + j);
+                foldInto(text, item.name());
+                if (item.hasYearSuffix()) {
+                    text.append(" (").append(item.year()).append(')');
+                }
                 text.append(END);
             }
             slices[k] = text.toString();
             starts[k] = at;
-            if (k + 1 < count) {
+            built = k + 1;
+            if (built < slices.length) {
                 pause.run();
             }
         }
@@ -80,6 +101,7 @@ public final class TitleSearch {
         if (needle.isEmpty()) {
             return hits;
         }
+        index();
         for (int k = 0; k < slices.length; k++) {
             String text = slices[k];
             int[] at = starts[k];

@@ -31,8 +31,10 @@ public final class UserEdits {
         RatedMovie previous = s.contents().findRating(movieId);
         String label = "Rated " + context.title(movieId) + " " + Stars.text(stars);
         Item item = context.model.catalog() == null ? null : context.model.catalog().byId(movieId);
-        s.apply(titled(Edits.rate(movieId, stars, context.clock.nowMillis(), item == null ? null : item.title(),
-                item == null ? 0 : item.year())), label, Edits.restoreRating(movieId, previous));
+        Edit edit = titled(Edits.rate(movieId, stars, context.clock.nowMillis(), item == null ? null : item.title(),
+                item == null ? 0 : item.year()));
+        context.prefetch.start(context, edit.apply(s.contents()));
+        s.apply(edit, label, Edits.restoreRating(movieId, previous));
         context.changed();
         return label + ".";
     }
@@ -41,7 +43,9 @@ public final class UserEdits {
         Session s = context.requireSession();
         boolean wasDismissed = s.contents().dismissed().contains(movieId);
         String label = "Marked " + context.title(movieId) + " as not interested";
-        s.apply(titled(Edits.dismiss(movieId, true)), label, Edits.dismiss(movieId, wasDismissed));
+        Edit edit = titled(Edits.dismiss(movieId, true));
+        context.prefetch.start(context, edit.apply(s.contents()));
+        s.apply(edit, label, Edits.dismiss(movieId, wasDismissed));
         context.changed();
         return label + ".";
     }

@@ -78,6 +78,8 @@ public final class CachingModelLoader implements ModelLoader {
     @Override
     public LoadedModel load(LoadListener listener) throws ModelLoadException {
         LoadListener out = listener == null ? LoadListener.NONE : listener;
+        // The engine starts while the manifest and the parts are fetched, read from the cache and verified.
+        runtime.warmUp();
         out.stage("Checking for model updates…");
         String manifestText;
         try {

@@ -28,8 +28,7 @@ final class CatalogChunks {
             Catalog chunk = SlicedCatalog.parse(chunks.get(c), names.get(c), utf8, pacer);
             int offset = items.size();
             for (Item item : chunk.items()) {
-                items.add(offset == 0 ? item : new Item(offset + item.index(), item.id(), item.title(), item.year(),
-                        item.genreMask(), item.popularity()));
+                items.add(item.atIndex(offset + item.index()));
             }
             pacer.between();
         }

@@ -32,6 +32,14 @@ public interface InferenceRuntime {
      * Starts creating a session and returns at once, so other work (parsing the catalog) overlaps with it. The
      * browser overrides this (the session is built in onnxruntime-web's worker); the default creates it here.
      */
+    /**
+     * Starts the engine itself (in the browser: onnxruntime-web's worker and its WebAssembly) before any model is
+     * at hand, so that start-up overlaps with fetching and verifying the model; returns at once and never throws
+     * (a runtime that cannot start says so when the session is created). The default does nothing.
+     */
+    default void warmUp() {
+    }
+
     default Starting startSession(byte[] modelBytes, List<ExternalData> externalData) {
         InferenceSessionHandle created = createSession(modelBytes, externalData);
         return () -> created;

@@ -69,4 +69,13 @@ public interface InferenceSessionHandle {
 
     /** Runs the model once; returns the float32 output {@code outputName} copied into a Java array. */
     float[] run(Feed[] feeds, String outputName);
+
+    /**
+     * Starts {@link #run} and returns before it is done where the runtime can (onnxruntime-web's worker); the
+     * result's {@code await} gives what {@code run} would have. This default runs at once.
+     */
+    default privrec.core.ItemScorer.Pending start(Feed[] feeds, String outputName) {
+        float[] out = run(feeds, outputName);
+        return () -> out;
+    }
 }

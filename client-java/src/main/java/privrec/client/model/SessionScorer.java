@@ -36,15 +36,24 @@ public final class SessionScorer implements ItemScorer {
 
     @Override
     public float[] score(float[] history, float[] profile, int rows) {
+        return start(history, profile, rows).await();
+    }
+
+    /** The run goes to the session now; {@code await} checks the output's length. */
+    @Override
+    public Pending start(float[] history, float[] profile, int rows) {
         ItemScorer.checkShapes(history, profile, rows, itemCount, profileWidth);
         InferenceSessionHandle.Feed[] feeds = feeds(history, profile, rows, new int[0], new float[0], new int[0]);
-        float[] scores = session.run(feeds, Manifest.SCORES_OUTPUT);
-        // A model exported for another catalog would silently misalign titles and scores: refuse it.
-        if (scores == null || scores.length != rows * itemCount) {
-            throw new IllegalStateException("model returned " + (scores == null ? 0 : scores.length)
-                    + " scores, expected " + rows + " x " + itemCount);
-        }
-        return scores;
+        Pending run = session.start(feeds, Manifest.SCORES_OUTPUT);
+        return () -> {
+            float[] scores = run.await();
+            // A model exported for another catalog would silently misalign titles and scores: refuse it.
+            if (scores == null || scores.length != rows * itemCount) {
+                throw new IllegalStateException("model returned " + (scores == null ? 0 : scores.length)
+                        + " scores, expected " + rows + " x " + itemCount);
+            }
+            return scores;
+        };
     }
 
     /** One run fetching {@code contributions}, with empty history and profile batches; the long way for older models. */

@@ -154,7 +154,8 @@ final class HomePage implements Page {
 
     /**
      * Shows the list now with "Finding why…" and computes the reasons (one batched model run per liked movie)
-     * as a follow-up on the worker, after the list is painted. Dropped when another re-rank came first.
+     * as a follow-up on the worker, right after the list is rendered (its model run overlaps the list's paint).
+     * Dropped when another re-rank came first.
      */
     private void explainLater(RankedList ranked) {
         int generation = ++shell.rankGeneration;

@@ -8,7 +8,6 @@ import org.teavm.jso.dom.html.HTMLElement;
 import privrec.client.app.App;
 import privrec.client.app.AppState;
 import privrec.client.app.ModelStatus;
-import privrec.client.js.dom.Frames;
 
 /**
  * The page frame: skip link, header with navigation and the model line, {@code <main>} with the status and error
@@ -343,11 +342,6 @@ final class Shell implements Worker.Screen {
         body.setAttribute("data-last-action-ms", String.valueOf(actionMillis));
         body.setAttribute("data-last-task-ms", String.valueOf(taskMillis));
         body.setAttribute("data-last-render-ms", String.valueOf(renderMillis));
-    }
-
-    @Override
-    public void awaitPaint() {
-        Frames.afterNextPaint();
     }
 
     /** The render in progress shows reasons that a follow-up fills in ({@code data-reasons-pending}). */

@@ -14,7 +14,7 @@ import org.teavm.jso.browser.Performance;
  * {@code <body data-last-action-ms>} holds the time from the click to the re-rendered screen of the last action.
  *
  * <p>Follow-ups ({@link #followUp}) finish what a render left pending (the reasons of a re-ranked list): they run
- * after the rendered screen is reported and painted, on this same thread, and only if no newer work arrived
+ * right after the rendered screen is reported, on this same thread, and only if no newer work arrived
  * meanwhile; newer work re-renders, and that render schedules its own follow-ups. {@code data-busy} stays
  * {@code "true"} until they are done, so "not busy" still means "the screen is complete".
  */
@@ -40,9 +40,6 @@ final class Worker {
          * (vault, crypto) and the re-render (ranking, DOM).
          */
         void timings(double actionMillis, double taskMillis, double renderMillis);
-
-        /** Blocks until the browser painted the screen just rendered. */
-        void awaitPaint();
     }
 
     private final Screen screen;
@@ -96,11 +93,8 @@ final class Worker {
             followUps.clear();
             runActionsAndRender();
             while (!followUps.isEmpty() && queue.isEmpty()) {
-                // Let the browser paint the list (and clicks queue up) before the slower follow-up starts.
-                screen.awaitPaint();
-                if (!queue.isEmpty()) {
-                    break;
-                }
+                // No wait for a paint first: the follow-up's model run waits on onnxruntime-web's worker, and the
+                // browser paints the list (and queues clicks) meanwhile, so the paint and the run overlap.
                 Task followUp = followUps.poll();
                 try {
                     String said = followUp.run();

@@ -25,10 +25,11 @@
  *       {@code data-last-render-ms} split it into the action (vault save, crypto) and the re-render (scoring,
  *       ranking, DOM); {@code data-last-rank-ms} is the scoring + ranking part of the last home render alone.</li>
  *   <li>{@code data-reasons-pending}: {@code "true"} while the recommendations on screen still show
- *       "Finding why…" (their reasons are computed after the list is painted, by a follow-up on the worker),
+ *       "Finding why…" (their reasons are computed right after the list is rendered, by a follow-up on the
+ *       worker whose model run overlaps the list's paint),
  *       {@code "false"} once they are filled in, and on every other page.</li>
  *   <li>{@code data-last-reasons-ms}: milliseconds from the last click (queued) to the reasons of its re-ranked
- *       list filled in (includes {@code data-last-action-ms}, one paint and the explanation);
+ *       list filled in (includes {@code data-last-action-ms} and the explanation);
  *       {@code data-last-explain-ms} is the explanation run alone (one batched model run, one row per liked
  *       movie). Not updated when a newer re-rank made the reasons stale (they are dropped).</li>
  *   <li>{@code data-unlock-mode}: {@code create | unlock} on the profile page (a new name needs the password twice).</li>
@@ -121,7 +122,8 @@
  *
  * <h2>Threads</h2>
  * DOM listeners never block: they hand work to {@link privrec.client.ui.Worker}, which runs it on a TeaVM thread
- * one action at a time and then re-renders; after the browser painted that screen it runs the render's
- * follow-ups (the reasons), unless a newer click is already queued.
+ * one action at a time and then re-renders; then it runs the render's follow-ups (the reasons), unless a newer
+ * click is already queued. A follow-up's model run waits on onnxruntime-web's worker, so the browser paints the
+ * rendered screen meanwhile.
  */
 package privrec.client.ui;

@@ -79,14 +79,14 @@ class ModelFilesTest {
             String line = app.text("model-status");
             assertTrue(line.contains(mini.modelFile) && line.contains("SHA-256") && line.contains("not used"),
                     "says the model failed verification: " + line);
-            List<OrtBridge.SessionRecord> sessions = browser.ort().sessionsCreated();
+            List<OrtBridge.SessionRecord> sessions = browser.ort().modelSessionsCreated();
             assertEquals(List.of(), sessions, "no inference session was ever created");
 
             app.createProfile("victor", PASSWORD);
             assertEquals("error", app.state(), "unlocked, but without a model");
             assertTrue(app.text("model-wait").contains("SHA-256"), app.text("model-wait"));
             assertNull(app.find("rec-list"), "no recommendations from unverified bytes");
-            assertEquals(List.of(), browser.ort().sessionsCreated());
+            assertEquals(List.of(), browser.ort().modelSessionsCreated());
             browser.assertNoScriptErrors();
         }
     }

@@ -78,7 +78,7 @@ class RecommendationJourneyTest {
         Pbkdf2Bridge.Derivation d = browser.pbkdf2().derivations().get(0);
         assertEquals(600_000, d.iterations());
         assertEquals(16, d.saltBytes());
-        assertEquals(1, browser.ort().sessionsCreated().size(), "one inference session for the page");
+        assertEquals(1, browser.ort().modelSessionsCreated().size(), "one inference session for the model");
         browser.assertNoScriptErrors();
     }
 

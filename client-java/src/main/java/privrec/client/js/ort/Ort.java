@@ -45,6 +45,23 @@ final class Ort {
     static native void configure(String wasmPaths);
 
     /**
+     * Starts onnxruntime-web (its proxy worker, the wasm's download from the HTTP cache, compile and instantiate)
+     * by creating a session over a 68-byte graph — {@code y = Identity(x)}, one float, opset 13, written with the
+     * trainer's ONNX protobuf classes — and releasing it. onnxruntime-web has no public call that only
+     * initialises; concurrent creates share its one initialisation, so the real session waits for this one's
+     * instead of starting its own. Failures are dropped here: the real create reports them.
+     */
+    @JSBody(script = ""
+            + "try {"
+            + "  var b = atob('CAc6PAoQCgF4EgF5IghJZGVudGl0eRIGd2FybXVwWg8KAXgSCgoICAESBAoCCAFiDwoBeRIKCggIARIECgIIAUICEA0=');"
+            + "  var bytes = new Uint8Array(b.length);"
+            + "  for (var i = 0; i < b.length; i++) bytes[i] = b.charCodeAt(i);"
+            + "  ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], logSeverityLevel: 3 })"
+            + "    .then(function (s) { return s.release(); }, function () {});"
+            + "} catch (e) {}")
+    static native void warmUp();
+
+    /**
      * A session over the graph {@code bytes} whose initializers stored as external data are read from
      * {@code dataBytes[i]} under the name {@code dataPaths[i]} (the graph's {@code location}). onnxruntime-web
      * mounts them in the wasm file system for the time of the create; through the proxy worker they travel with
@@ -86,6 +103,13 @@ final class Ort {
     static native JSPromise<Float32Array> run(InferenceSession session, String[] names, String[] types,
                                               JSArray<JSObject> datas, JSArray<JSArrayReader<?>> dims,
                                               String outputName);
+
+    /**
+     * Marks {@code promise}'s rejection as handled (a started run that is then not needed is never awaited, and its
+     * failure must not surface as an unhandled rejection); awaiting it still gets the rejection.
+     */
+    @JSBody(params = "promise", script = "promise.then(null, function () {});")
+    static native void markHandled(JSPromise<?> promise);
 
     /** A plain JS array of numbers (a Java int[] reaches JS as an Int32Array, which ort refuses as dims). */
     @JSBody(params = "values", script = "return Array.prototype.slice.call(values);")

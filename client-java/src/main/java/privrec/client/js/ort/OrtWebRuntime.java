@@ -20,6 +20,16 @@ public final class OrtWebRuntime implements InferenceRuntime {
         this.wasmPaths = wasmPaths;
     }
 
+    /** A session over a one-node graph ({@link Ort#warmUp}), released at once: the worker and wasm stay up for the real one. */
+    @Override
+    public void warmUp() {
+        if (!Ort.available()) {
+            return;
+        }
+        configure();
+        Ort.warmUp();
+    }
+
     @Override
     public InferenceSessionHandle createSession(byte[] modelBytes, List<ExternalData> externalData) {
         return startSession(modelBytes, externalData).session();
@@ -31,10 +41,7 @@ public final class OrtWebRuntime implements InferenceRuntime {
         if (!Ort.available()) {
             throw new JsException("Error", "onnxruntime-web (the global \"ort\") is not loaded");
         }
-        if (!configured) {
-            Ort.configure(wasmPaths);
-            configured = true;
-        }
+        configure();
         String[] paths = new String[externalData.size()];
         JSArray<Uint8Array> datas = new JSArray<>();
         for (int i = 0; i < paths.length; i++) {
@@ -43,6 +50,13 @@ public final class OrtWebRuntime implements InferenceRuntime {
         }
         JSPromise<InferenceSession> pending = Ort.createSession(jsCopy(modelBytes), paths, datas);
         return () -> new OrtWebSession(JsPromises.await(pending));
+    }
+
+    private void configure() {
+        if (!configured) {
+            Ort.configure(wasmPaths);
+            configured = true;
+        }
     }
 
     /** A JS-owned copy: ort may keep or transfer the buffer it is given, which must not be the Java array's. */

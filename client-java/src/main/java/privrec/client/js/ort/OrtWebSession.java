@@ -3,6 +3,7 @@ package privrec.client.js.ort;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSArrayReader;
+import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Int32Array;
 import privrec.client.js.JsPromises;
@@ -18,6 +19,12 @@ final class OrtWebSession implements InferenceSessionHandle {
 
     @Override
     public float[] run(Feed[] feeds, String outputName) {
+        return start(feeds, outputName).await();
+    }
+
+    /** The inputs are copied and the run posted to onnxruntime-web now; {@code await} waits for its output. */
+    @Override
+    public privrec.core.ItemScorer.Pending start(Feed[] feeds, String outputName) {
         String[] names = new String[feeds.length];
         String[] types = new String[feeds.length];
         JSArray<JSObject> datas = new JSArray<>();
@@ -39,9 +46,13 @@ final class OrtWebSession implements InferenceSessionHandle {
             }
             dims.push(Ort.numberArray(feeds[i].dims()));
         }
-        Float32Array output = JsPromises.await(Ort.run(session, names, types, datas, dims, outputName));
-        float[] result = new float[output.getLength()];
-        Ort.copyInto(result, output);
-        return result;
+        JSPromise<Float32Array> pending = Ort.run(session, names, types, datas, dims, outputName);
+        Ort.markHandled(pending);
+        return () -> {
+            Float32Array output = JsPromises.await(pending);
+            float[] result = new float[output.getLength()];
+            Ort.copyInto(result, output);
+            return result;
+        };
     }
 }
