@@ -65,7 +65,7 @@ public final class Item {
     /**
      * The item whose display title is {@code name + " (" + year + ")"}, the catalog file's usual form. The title
      * string is only built when asked for: in TeaVM building a string costs far more than parsing the line, and an
-     * 87,000-movie catalog shows a few dozen titles at a time (the title search folds {@link #appendTitle} instead).
+     * 87,000-movie catalog shows a few dozen titles at a time (the title search folds {@link #name} and the year).
      */
     public static Item withYearSuffix(int index, int id, String name, int year, int genreMask, int popularity) {
         return new Item(index, id, name, true, year, genreMask, popularity);
@@ -92,14 +92,6 @@ public final class Item {
             title = t;
         }
         return t;
-    }
-
-    /** Appends {@link #title()} to {@code out} without building it as a string of its own. */
-    public void appendTitle(StringBuilder out) {
-        out.append(name);
-        if (suffixYear) {
-            out.append(" (").append(year).append(')');
-        }
     }
 
     /** The stored title without the " (year)" suffix the display title adds, if it adds one. */

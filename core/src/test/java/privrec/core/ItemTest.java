@@ -27,15 +27,6 @@ class ItemTest {
     }
 
     @Test
-    void appendTitleWritesTheDisplayTitle() {
-        StringBuilder out = new StringBuilder("> ");
-        Item.withYearSuffix(0, 1, "Amélie", 2001, 0, 0).appendTitle(out);
-        out.append(" | ");
-        new Item(1, 2, "M*A*S*H (TV)", 1972, 0, 0).appendTitle(out);
-        assertEquals("> Amélie (2001) | M*A*S*H (TV)", out.toString());
-    }
-
-    @Test
     void atIndexMovesTheItemAndKeepsEverythingElse() {
         Item item = Item.withYearSuffix(0, 9, "Up", 2009, 3, 7);
         Item moved = item.atIndex(5);
