@@ -62,25 +62,41 @@ def ease(g, lam):
     return b
 
 
-def model(lam=400, binary=False, power=1.0, kappa=0.0, alpha=0.0, gamma=0.0, low=0.0, gram_alpha=0.0, rank=None):
+def model(lam=400, binary=False, power=1.0, kappa=0.0, alpha=0.0, gamma=0.0, low=0.0, gram_alpha=0.0, rank=None,
+          user_delta=0.0, neg=0.0, order2=0.0, low_pass=0.0, low_pass_k=64):
     """Full-rank EASE variants. binary: the protocol's yardstick. power: graded weights ** power (training and
     history). kappa: EDLAE-style Λ = λ + κ·diag(G). alpha/gamma: input (pop+1)^-α, output (pop+1)^γ.
     low: training weight of ratings <= 2.5 stars. gram_alpha: D^-a G D^-a normalisation (RP3β-like).
-    rank: keep the top eigenpairs of G (the shipped model's low-rank form, without its tail correction)."""
+    rank: keep the top eigenpairs of G (the shipped model's low-rank form, without its tail correction).
+    user_delta: Gram rows weighted by (positives + 1)^-δ, mean 1 (heavy users count less). neg: ratings <= 2 stars
+    enter training at -neg. order2: scores + order2·(scores·B) (a second-order term). low_pass: plus this share of
+    an ideal low-pass filter on the normalised Gram D^-½GD^-½ (top low_pass_k eigenvectors, GF-CF style), scaled
+    to the EASE scores' mean magnitude per user."""
     def fit(rt, h):
         if binary:
             x, xh = (rt >= 4).astype(np.float64), (h >= 4).astype(np.float64)
         else:
-            x = graded(rt) ** power + low * ((rt > 0) & (rt <= 2.5))
+            x = graded(rt) ** power + low * ((rt > 0) & (rt <= 2.5)) - neg * ((rt > 0) & (rt <= 2))
             xh = graded(h) ** power
         pop = (rt >= 4).sum(0) + 1.0
+        w = ((rt >= 4).sum(1) + 1.0) ** -user_delta
+        w = (w / w.mean())[:, None]
         s = (np.diag(x.T @ x) + 1) ** -gram_alpha
-        g = (x * s).T @ (x * s)
+        g = (x * s * w).T @ (x * s)
         if rank:
             sig, q = np.linalg.eigh(g)
             g = (q[:, -rank:] * sig[-rank:]) @ q[:, -rank:].T
         b = ease(g, lam * np.mean(s * s) + kappa * np.diag(g)) * s[:, None] / s[None, :]
-        return ((xh * pop ** -alpha) @ b) * pop ** gamma
+        out = (xh * pop ** -alpha) @ b
+        if order2:
+            out = out + order2 * (out @ b)
+        out = out * pop ** gamma
+        if low_pass:
+            d = np.sqrt(np.diag(g) + 1.0)
+            q = np.linalg.eigh(g / d[:, None] / d[None, :])[1][:, -low_pass_k:]
+            lp = ((xh / d) @ q) @ q.T * d
+            out = out + low_pass * lp / (np.abs(lp).mean(1, keepdims=True) + 1e-9) * np.abs(out).mean(1, keepdims=True)
+        return out
     return fit
 
 
@@ -106,6 +122,16 @@ VARIANTS = {
     "power 0.5 l=500 in -0.2 out -0.1": model(500, power=0.5, alpha=0.2, gamma=-0.1),
     "power 0.5 l=200 kappa 0.5 in -0.2 out -0.1": model(200, power=0.5, kappa=0.5, alpha=0.2, gamma=-0.1),
     "power 0.35 l=400 in -0.2 out -0.1": model(400, power=0.35, alpha=0.2, gamma=-0.1),
+    # December 2026, on top of the kept combination (p = ½, α = 0.2, γ = −0.1):
+    "kept l=400 users^-0.25": model(400, power=0.5, alpha=0.2, gamma=-0.1, user_delta=0.25),
+    "kept l=400 users^-0.5": model(400, power=0.5, alpha=0.2, gamma=-0.1, user_delta=0.5),
+    "kept l=200 users^-1": model(200, power=0.5, alpha=0.2, gamma=-0.1, user_delta=1.0),
+    "kept l=400 low ratings -0.1": model(400, power=0.5, alpha=0.2, gamma=-0.1, neg=0.1),
+    "kept l=400 low ratings -0.3": model(400, power=0.5, alpha=0.2, gamma=-0.1, neg=0.3),
+    "kept l=400 second order 0.1": model(400, power=0.5, alpha=0.2, gamma=-0.1, order2=0.1),
+    "kept l=400 second order -0.1": model(400, power=0.5, alpha=0.2, gamma=-0.1, order2=-0.1),
+    "kept l=500 low-pass k=64 0.3": model(500, power=0.5, alpha=0.2, gamma=-0.1, low_pass=0.3),
+    "kept l=500 low-pass k=128 0.3": model(500, power=0.5, alpha=0.2, gamma=-0.1, low_pass=0.3, low_pass_k=128),
 }
 
 

@@ -14,6 +14,9 @@ import privrec.webapp.ServerHandle;
  *   w=webapp/target; java -Dprivrec.site.dir=$w/classes/site -cp "$w/test-classes:$w/classes:$(cat $w/bench.classpath)" \
  *     privrec.webapp.bench.OrtProbe $w/bench-87k/model
  * </pre>
+ * {@code -Dprivrec.probe.options='{"graphOptimizationLevel":"basic"}'} merges those session options (JSON) into
+ * the model's create, to compare create and run times across options; {@code -Dprivrec.probe.proxy=true} runs only
+ * the proxy-worker case.
  */
 public final class OrtProbe {
     private OrtProbe() {
@@ -23,7 +26,7 @@ public final class OrtProbe {
     static final String WARM_UP_MODEL = "CAc6PAoQCgF4EgF5IghJZGVudGl0eRIGd2FybXVwWg8KAXgSCgoICAESBAoCCAFiDwoBeRIKCggIARIECgIIAUICEA0=";
 
     static final String SCRIPT = ""
-        + "var done = arguments[arguments.length - 1]; var proxy = arguments[0];"
+        + "var done = arguments[arguments.length - 1]; var proxy = arguments[0]; var extra = JSON.parse(arguments[1]);"
         + "var s = document.createElement('script'); s.src = '/ort/ort.wasm.min.js';"
         + "s.onerror = function () { done('script failed'); };"
         + "s.onload = async function () { try {"
@@ -36,7 +39,7 @@ public final class OrtProbe {
         + "  await (await ort.InferenceSession.create(tiny, {executionProviders: ['wasm']})).release();"
         + "  var warm = performance.now() - w0;"
         + "  var t0 = performance.now();"
-        + "  var sess = await ort.InferenceSession.create(g, {executionProviders: ['wasm'], externalData: ext});"
+        + "  var sess = await ort.InferenceSession.create(g, Object.assign({executionProviders: ['wasm'], externalData: ext}, extra));"
         + "  var create = performance.now() - t0; var N = m.itemCount; var times = [];"
         + "  for (var i = 0; i < 80; i++) {"
         + "    var h = new Float32Array(N); h[5] = 1; h[77] = 1;"
@@ -46,17 +49,20 @@ public final class OrtProbe {
         + "    var a = performance.now(); var r = await sess.run(feeds, ['scores']); times.push(performance.now() - a);"
         + "  }"
         + "  var late = times.slice(40).sort(function (x, y) { return x - y; });"
-        + "  done('proxy=' + proxy + ' items=' + N + ' engine start (one-node graph) ' + warm.toFixed(0) + ' ms; model create ' + create.toFixed(0) + ' ms; first run ' + times[0].toFixed(1) + ' ms; runs 41-80 median ' + late[20].toFixed(2) + ' p10 ' + late[4].toFixed(2));"
+        + "  done('options ' + JSON.stringify(extra) + ' proxy=' + proxy + ' items=' + N + ' engine start (one-node graph) ' + warm.toFixed(0) + ' ms; model create ' + create.toFixed(0) + ' ms; first run ' + times[0].toFixed(1) + ' ms; runs 41-80 median ' + late[20].toFixed(2) + ' p10 ' + late[4].toFixed(2));"
         + "} catch (e) { done('error ' + e); } };"
         + "document.head.appendChild(s);";
 
     public static void main(String[] args) throws Exception {
         try (ServerHandle server = ServerHandle.startWith(Benchmark.modelFiles(Path.of(args[0])))) {
-            for (boolean proxy : new boolean[]{false, true, false}) {
+            String options = System.getProperty("privrec.probe.options", "{}");
+            boolean[] cases = Boolean.getBoolean("privrec.probe.proxy") ? new boolean[]{true}
+                    : new boolean[]{false, true, false};
+            for (boolean proxy : cases) {
                 try (ChromiumBrowser chrome = ChromiumBrowser.start()) {
                     chrome.driver().manage().timeouts().scriptTimeout(java.time.Duration.ofMinutes(3));
                     chrome.open(server.url() + "models/manifest.json");
-                    System.out.println(chrome.executeAsync(SCRIPT, proxy));
+                    System.out.println(chrome.executeAsync(SCRIPT, proxy, options));
                 }
             }
         }

@@ -12,12 +12,16 @@ import privrec.webapp.ServerHandle;
 /**
  * A probe, not a test: where the main thread's time goes during a repeat visit (model in the Cache API), or with
  * {@code --first} during a first visit. Loads the page once to fill the cache (not with {@code --first}), then
- * loads it under V8's sampling profiler (Chrome DevTools Protocol) until the model is ready, and prints the functions with the most self time and, per 100 ms of page time, the busiest one.
+ * loads it under V8's sampling profiler (Chrome DevTools Protocol) until the model is ready, and prints the
+ * functions with the most self time and, per 100 ms of page time, the busiest one. With {@code --score} it profiles
+ * 20 full-catalog scorings ({@code privrecBench.scoreOnce()}, one after another) after the model is ready instead:
+ * the share of {@code (idle)} there is time the page waits (on the proxy worker or a scheduled resumption), the rest
+ * is main-thread work.
  * Only the page's own thread: onnxruntime-web's proxy worker and the SHA-256 worker are not sampled. After
  * {@code scripts/bench.sh} (which builds the bench site):
  * <pre>
  *   w=webapp/target; java -Dprivrec.site.dir=$w/classes/site -cp "$w/test-classes:$w/classes:$(cat $w/bench.classpath)" \
- *     privrec.webapp.bench.StartupProfile [--first] [$w/bench-87k/model]
+ *     privrec.webapp.bench.StartupProfile [--first | --score] [$w/bench-87k/model]
  * </pre>
  */
 public final class StartupProfile {
@@ -30,7 +34,9 @@ public final class StartupProfile {
     @SuppressWarnings("unchecked")
     public static void main(String[] args) throws Exception {
         boolean first = args.length > 0 && args[0].equals("--first");
-        String dir = args.length > (first ? 1 : 0) ? args[first ? 1 : 0] : null;
+        boolean score = args.length > 0 && args[0].equals("--score");
+        int flags = first || score ? 1 : 0;
+        String dir = args.length > flags ? args[flags] : null;
         Map<String, byte[]> overrides = dir != null ? Benchmark.modelFiles(Path.of(dir)) : Map.of();
         try (ServerHandle server = ServerHandle.startWith(overrides);
              ChromiumBrowser chrome = ChromiumBrowser.start()) {
@@ -41,6 +47,10 @@ public final class StartupProfile {
                 chrome.waitUntil(Duration.ofMinutes(2), READY);
             }
             var driver = chrome.driver();
+            if (score) {
+                profileScoring(chrome);
+                return;
+            }
             driver.executeCdpCommand("Profiler.enable", Map.of());
             driver.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 200));
             driver.executeCdpCommand("Profiler.start", Map.of());
@@ -52,6 +62,25 @@ public final class StartupProfile {
             System.out.println("model ready by page time " + readyAt + " ms");
             report(profile);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void profileScoring(ChromiumBrowser chrome) {
+        var driver = chrome.driver();
+        String twenty = "var done = arguments[arguments.length - 1], times = [];"
+                + "(function next() { if (times.length === 20) { done(times); return; }"
+                + "  privrecBench.scoreOnce().then(function (ms) { times.push(ms); next(); }); })();";
+        chrome.executeAsync(twenty); // warm-up
+        driver.executeCdpCommand("Profiler.enable", Map.of());
+        driver.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 100));
+        driver.executeCdpCommand("Profiler.start", Map.of());
+        Object t0 = chrome.execute("return performance.now();");
+        List<Number> times = (List<Number>) chrome.executeAsync(twenty);
+        Object t1 = chrome.execute("return performance.now();");
+        Map<String, Object> profile = (Map<String, Object>) driver.executeCdpCommand("Profiler.stop", Map.of())
+                .get("profile");
+        System.out.println("20 scorings, ms each: " + times + "; page time " + t0 + " .. " + t1);
+        report(profile);
     }
 
     @SuppressWarnings("unchecked")

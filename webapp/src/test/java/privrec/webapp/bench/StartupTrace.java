@@ -1,0 +1,127 @@
+package privrec.webapp.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.openqa.selenium.devtools.DevTools;
+import org.openqa.selenium.devtools.HasDevTools;
+import org.openqa.selenium.devtools.v156.tracing.Tracing;
+import org.openqa.selenium.devtools.v156.tracing.model.TracingComplete;
+import privrec.webapp.ChromiumBrowser;
+import privrec.webapp.ServerHandle;
+
+/**
+ * A probe, not a test: a first visit under a Chrome trace (DevTools {@code Tracing}, timeline and V8 compile
+ * categories), until the model is ready. Prints every event of the page's main thread that took at least
+ * {@code --min} ms (default 20), nested events included, so a long task shows what it was made of — e.g.
+ * {@code EvaluateScript} of the bundle with its {@code V8.ParseFunction} and {@code V8.CompileCode} — and then
+ * the top-level tasks ({@code RunTask}) of at least 50 ms. Tracing slows the page a little; the bench's Long
+ * Tasks figures are the ones to quote. After {@code scripts/bench.sh} (which builds the bench site):
+ * <pre>
+ *   w=webapp/target; java -Dprivrec.site.dir=$w/classes/site -cp "$w/test-classes:$w/classes:$(cat $w/bench.classpath)" \
+ *     privrec.webapp.bench.StartupTrace [--min 20] [$w/bench-87k/model]
+ * </pre>
+ */
+public final class StartupTrace {
+    private StartupTrace() {
+    }
+
+    private static final String CATEGORIES = "devtools.timeline,v8,v8.execute,disabled-by-default-devtools.timeline,"
+            + "disabled-by-default-v8.compile,blink,loading";
+    private static final String READY = "document.getElementById('model-status') !== null"
+            + " && document.getElementById('model-status').getAttribute('data-phase') === 'ready'";
+
+    public static void main(String[] args) throws Exception {
+        double minMs = 20;
+        String dir = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--min")) {
+                minMs = Double.parseDouble(args[++i]);
+            } else {
+                dir = args[i];
+            }
+        }
+        Map<String, byte[]> overrides = dir != null ? Benchmark.modelFiles(Path.of(dir)) : Map.of();
+        try (ServerHandle server = ServerHandle.startWith(overrides);
+             ChromiumBrowser chrome = ChromiumBrowser.start()) {
+            chrome.open("about:blank");
+            DevTools devTools = ((HasDevTools) chrome.driver()).getDevTools();
+            devTools.createSession();
+            List<Map<String, Object>> events = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch complete = new CountDownLatch(1);
+            devTools.addListener(Tracing.dataCollected(), (List<Map<String, Object>> batch) -> events.addAll(batch));
+            devTools.addListener(Tracing.tracingComplete(), (TracingComplete c) -> complete.countDown());
+            devTools.send(Tracing.start(Optional.of(CATEGORIES), Optional.empty(), Optional.empty(),
+                    Optional.of(Tracing.StartTransferMode.REPORTEVENTS), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+            chrome.open(server.url());
+            chrome.waitUntil(Duration.ofMinutes(2), READY);
+            Thread.sleep(500); // the tasks right after "ready" (title index) belong to start-up too
+            devTools.send(Tracing.end());
+            if (!complete.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the trace did not complete");
+            }
+            List<Map<String, Object>> all;
+            synchronized (events) {
+                all = new ArrayList<>(events);
+            }
+            report(all, minMs);
+        }
+    }
+
+    private static void report(List<Map<String, Object>> events, double minMs) {
+        Map<String, String> threads = new HashMap<>();
+        for (Map<String, Object> e : events) {
+            if ("thread_name".equals(e.get("name")) && e.get("args") instanceof Map<?, ?> a) {
+                threads.put(e.get("pid") + "/" + e.get("tid"), String.valueOf(a.get("name")));
+            }
+        }
+        List<Map<String, Object>> main = new ArrayList<>();
+        for (Map<String, Object> e : events) {
+            if ("X".equals(e.get("ph")) && e.get("dur") instanceof Number
+                    && "CrRendererMain".equals(threads.get(e.get("pid") + "/" + e.get("tid")))) {
+                main.add(e);
+            }
+        }
+        main.sort(Comparator.comparingDouble(e -> number(e, "ts")));
+        double t0 = main.isEmpty() ? 0 : number(main.get(0), "ts");
+        System.out.printf("main-thread events >= %.0f ms (start, duration in ms since the first event):%n", minMs);
+        List<String> longTasks = new ArrayList<>();
+        for (Map<String, Object> e : main) {
+            double dur = number(e, "dur") / 1000;
+            double at = (number(e, "ts") - t0) / 1000;
+            if (dur >= minMs) {
+                System.out.printf("  %8.1f %7.1f  %-40s %s%n", at, dur, e.get("name"), detail(e));
+            }
+            if ("RunTask".equals(e.get("name")) && dur >= 50) {
+                longTasks.add(String.format("%.0f ms at %.0f", dur, at));
+            }
+        }
+        System.out.println("tasks >= 50 ms: " + (longTasks.isEmpty() ? "none" : String.join(", ", longTasks)));
+    }
+
+    private static double number(Map<String, Object> e, String key) {
+        return ((Number) e.get(key)).doubleValue();
+    }
+
+    /** The script URL's file name or the function name an event carries, if any. */
+    private static String detail(Map<String, Object> e) {
+        if (!(e.get("args") instanceof Map<?, ?> args)) {
+            return "";
+        }
+        Object what = args.get("fileName");
+        if (what == null && args.get("data") instanceof Map<?, ?> data) {
+            what = data.get("url") != null ? data.get("url") : data.get("functionName");
+        }
+        String s = what == null ? "" : String.valueOf(what);
+        return s.substring(s.lastIndexOf('/') + 1);
+    }
+}
