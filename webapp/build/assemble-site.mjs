@@ -60,7 +60,7 @@ function read(file, what) {
 // compiled lazily, on the main thread, when the script runs: a Chrome trace of a first visit showed one 124 ms
 // EvaluateScript task, 81 ms of it V8.ParseFunction, and 50-90 ms tasks after it for the first calls of other
 // functions; with the hint the script's task took 23 ms and no start-up task passed 50 ms in most loads
-// (docs/scale.md). Other engines read it as a comment.
+// (docs/browser-speed.md). Other engines read it as a comment.
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 const app = Buffer.concat([Buffer.from(COMPILE_HINT), read(args.app, 'TeaVM output')]);
 const appName = hashedName('app.js', app);

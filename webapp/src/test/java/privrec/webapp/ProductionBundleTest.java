@@ -21,6 +21,8 @@ class ProductionBundleTest {
         assertEquals(1, bundles.size(), "one app bundle: " + site.paths());
         String js = new String(site.find(bundles.get(0)).orElseThrow().content(), StandardCharsets.UTF_8);
         assertTrue(js.contains("Private movie picks"), "this is the app bundle");
+        // V8's explicit compile hint must be the bundle's first line to count (docs/browser-speed.md).
+        assertTrue(js.startsWith("//# allFunctionsCalledOnLoad\n"), "the bundle starts with the compile hint");
         assertFalse(js.contains("privrecBench"), "window.privrecBench is bench-build only");
         assertFalse(js.contains("compareNaive"), "the naive comparison is bench-build only");
         assertTrue(site.paths().stream().noneMatch(p -> p.contains("axe")), "axe-core is for tests only");

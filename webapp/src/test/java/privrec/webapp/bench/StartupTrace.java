@@ -19,7 +19,7 @@ import privrec.webapp.ChromiumBrowser;
 import privrec.webapp.ServerHandle;
 
 /**
- * A probe, not a test: a first visit under a Chrome trace (DevTools {@code Tracing}, timeline and V8 compile
+ * A probe, not a test: a first visit (or with {@code --repeat n}, the visit after n earlier ones) under a Chrome trace (DevTools {@code Tracing}, timeline and V8 compile
  * categories), until the model is ready. Prints every event of the page's main thread that took at least
  * {@code --min} ms (default 20), nested events included, so a long task shows what it was made of — e.g.
  * {@code EvaluateScript} of the bundle with its {@code V8.ParseFunction} and {@code V8.CompileCode} — and then
@@ -27,8 +27,10 @@ import privrec.webapp.ServerHandle;
  * Tasks figures are the ones to quote. After {@code scripts/bench.sh} (which builds the bench site):
  * <pre>
  *   w=webapp/target; java -Dprivrec.site.dir=$w/classes/site -cp "$w/test-classes:$w/classes:$(cat $w/bench.classpath)" \
- *     privrec.webapp.bench.StartupTrace [--min 20] [$w/bench-87k/model]
+ *     privrec.webapp.bench.StartupTrace [--min 20] [--repeat n] [--file name=path]... [$w/bench-87k/model]
  * </pre>
+ * {@code --file} serves the file at {@code path} as the site's {@code name} (e.g. a variant of the bundle, with an
+ * {@code index.html} whose integrity attribute matches it), to compare variants under the same trace.
  */
 public final class StartupTrace {
     private StartupTrace() {
@@ -41,17 +43,31 @@ public final class StartupTrace {
 
     public static void main(String[] args) throws Exception {
         double minMs = 20;
+        int repeat = 0;
+        Map<String, byte[]> files = new HashMap<>();
         String dir = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--min")) {
                 minMs = Double.parseDouble(args[++i]);
+            } else if (args[i].equals("--file")) {
+                String[] nameAndPath = args[++i].split("=", 2);
+                files.put(nameAndPath[0], java.nio.file.Files.readAllBytes(Path.of(nameAndPath[1])));
+            } else if (args[i].equals("--repeat")) {
+                repeat = Integer.parseInt(args[++i]);
             } else {
                 dir = args[i];
             }
         }
-        Map<String, byte[]> overrides = dir != null ? Benchmark.modelFiles(Path.of(dir)) : Map.of();
-        try (ServerHandle server = ServerHandle.startWith(overrides);
+        if (dir != null) {
+            files.putAll(Benchmark.modelFiles(Path.of(dir)));
+        }
+        try (ServerHandle server = ServerHandle.startWith(files);
              ChromiumBrowser chrome = ChromiumBrowser.start()) {
+            for (int visit = 0; visit < repeat; visit++) {
+                chrome.open(server.url());
+                chrome.waitUntil(Duration.ofMinutes(2), READY);
+                Thread.sleep(500);
+            }
             chrome.open("about:blank");
             DevTools devTools = ((HasDevTools) chrome.driver()).getDevTools();
             devTools.createSession();

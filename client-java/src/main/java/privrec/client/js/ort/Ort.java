@@ -81,7 +81,7 @@ final class Ort {
 
     /**
      * Builds one tensor per feed (type 'float32' or 'int32', dims a plain number array — ort rejects typed-array
-     * dims), runs the session fetching only {@code outputName} and resolves with a fresh copy of it (float32).
+     * dims), runs the session fetching only {@code outputName} and resolves with its data (float32).
      */
     @JSBody(params = {"session", "names", "types", "datas", "dims", "outputName"}, script = ""
             + "return Promise.resolve().then(function () {"
@@ -95,8 +95,9 @@ final class Ort {
             + "  var t = results[outputName];"
             + "  if (!t) throw new Error('the model has no output named \"' + outputName + '\"');"
             + "  if (t.type !== 'float32') throw new Error('output \"' + outputName + '\" is ' + t.type + ', expected float32');"
-            + "  var out = new Float32Array(t.data.length);"
-            + "  out.set(t.data);"
+            // t.data is already the caller's own array (the proxy worker transfers it; in-thread, ort copies it out
+            // of the wasm heap), so it is kept as is: dispose() drops the tensor's reference, not the array.
+            + "  var out = t.data;"
             + "  for (var k in results) if (typeof results[k].dispose === 'function') results[k].dispose();"
             + "  return out;"
             + "});")
