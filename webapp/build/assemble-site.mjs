@@ -3,7 +3,7 @@
 //   app.js (TeaVM)                -> app-<h8>.js            h8 = first 8 hex of sha256(content), with V8's
 //                                                            compile hint as its first line (below)
 //   src/main/site/**              -> same paths; css/*.css -> css/<name>-<h8>.css; index.html rewritten
-//   onnxruntime-web dist (3 files) -> ort/
+//   onnxruntime-web dist (3 files) -> ort/; the .wasm as ort/ort-wasm-simd-threaded-<h8>.wasm (below)
 //   ../models/manifest.json + the files its `files` list names -> models/ (nothing else, never provenance.json)
 //   every compressible file       -> also .gz and .br (only when smaller)
 //
@@ -67,7 +67,15 @@ const appName = hashedName('app.js', app);
 put(appName, app);
 
 // 2. Static files; CSS content-hashed; index.html references rewritten.
-const renames = new Map([['app.js', appName]]);
+// onnxruntime-web's .wasm is content-hashed too, so it is served immutable: Chromium reuses its compiled-code
+// cache for a wasm module only when the response comes from the HTTP cache unrevalidated — with no-cache (ETag,
+// 304) every visit compiled the 14 MB module again (docs/browser-speed.md). index.html's preload link carries the
+// hashed name, and the client takes the wasm's URL from that link (privrec.client.js.ort.Ort.configure).
+const ortDist = path.join(path.resolve(args['node-modules']), 'onnxruntime-web', 'dist');
+const ORT_WASM = 'ort-wasm-simd-threaded.wasm';
+const ortWasm = read(path.join(ortDist, ORT_WASM), 'onnxruntime-web file');
+const ortWasmName = hashedName(ORT_WASM, ortWasm);
+const renames = new Map([['app.js', appName], [`ort/${ORT_WASM}`, `ort/${ortWasmName}`]]);
 const staticRoot = path.resolve(args.static);
 const staticFiles = [];
 (function walk(dir) {
@@ -93,17 +101,17 @@ for (const [from, to] of renames) {
 // Subresource Integrity on every script and stylesheet index.html loads (threat model: a tampered file in
 // transit or on a mirror is refused by the browser). onnxruntime-web's own .mjs/.wasm cannot carry SRI.
 const sri = (buf) => `sha384-${createHash('sha384').update(buf).digest('base64')}`;
-const ortDistForSri = path.join(path.resolve(args['node-modules']), 'onnxruntime-web', 'dist');
 html = html.replace(/<(script src|link rel="stylesheet" href)="([^"]+)"/g, (tag, kind, ref) => {
-  const file = ref.startsWith('ort/') ? path.join(ortDistForSri, ref.slice(4)) : path.join(out, ref);
+  const file = ref.startsWith('ort/') ? path.join(ortDist, ref.slice(4)) : path.join(out, ref);
   if (!fs.existsSync(file)) fail(`index.html references ${ref}, which the site does not have`);
   return `${tag} integrity="${sri(fs.readFileSync(file))}"`;
 });
 put('index.html', Buffer.from(html, 'utf8'));
 
-// 3. onnxruntime-web runtime files, byte-identical to the pinned npm package.
-const ortDist = path.join(path.resolve(args['node-modules']), 'onnxruntime-web', 'dist');
-for (const f of ORT_FILES) put(`ort/${f}`, read(path.join(ortDist, f), 'onnxruntime-web file'));
+// 3. onnxruntime-web runtime files, byte-identical to the pinned npm package (the .wasm under its hashed name).
+for (const f of ORT_FILES) {
+  put(f === ORT_WASM ? `ort/${ortWasmName}` : `ort/${f}`, f === ORT_WASM ? ortWasm : read(path.join(ortDist, f), 'onnxruntime-web file'));
+}
 
 // 4. Models: manifest.json and exactly the files its `files` list names (privrec.core.Manifest), each
 //    checked against the listed sha256 and size here, so a stale or half-written model fails the build

@@ -74,7 +74,7 @@ class ChromiumSmokeTest {
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], ((Number) got.get(i)).doubleValue(), 1e-5, "output " + i);
         }
-        assertTrue(server.requestLines().contains("GET /ort/ort-wasm-simd-threaded.wasm"), server.requestLines().toString());
+        assertTrue(server.requestLines().contains("GET /" + ServerHandle.ortWasmPath(server.site())), server.requestLines().toString());
         assertEquals(List.of(), chrome.cspViolations(), "running the wasm needs nothing beyond 'wasm-unsafe-eval'");
     }
 

@@ -85,6 +85,23 @@ public final class ServerHandle implements AutoCloseable {
         return builtSite;
     }
 
+    /**
+     * The site path of onnxruntime-web's wasm, {@code ort/ort-wasm-simd-threaded-<h8>.wasm}: the build
+     * content-hashes its name so it is served immutable (webapp/build/assemble-site.mjs).
+     */
+    public static String ortWasmPath(Site site) {
+        return ortWasmPath(site.paths());
+    }
+
+    /** The one {@code ort/ort-wasm-simd-threaded-<h8>.wasm} among these site paths. */
+    public static String ortWasmPath(java.util.Collection<String> paths) {
+        List<String> found = paths.stream().filter(p -> p.matches("ort/ort-wasm-simd-threaded-[0-9a-f]{8}\\.wasm")).toList();
+        if (found.size() != 1) {
+            throw new AssertionError("expected one hashed onnxruntime-web wasm, found " + found + " in " + paths);
+        }
+        return found.get(0);
+    }
+
     /** Bytes as UTF-8, for overrides built from strings. */
     public static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);

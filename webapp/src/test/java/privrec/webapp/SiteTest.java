@@ -61,7 +61,7 @@ class SiteTest {
     void theBuiltSitesBrotliCopiesAllVerify() {
         Site built = ServerHandle.builtSite();
         assertEquals(java.util.List.of(), built.warnings());
-        assertTrue(built.find("ort/ort-wasm-simd-threaded.wasm").orElseThrow().encoded().containsKey("br"),
+        assertTrue(built.find(ServerHandle.ortWasmPath(built)).orElseThrow().encoded().containsKey("br"),
                 "the build's own .br copies decode to their files");
     }
 

@@ -31,7 +31,6 @@ class SlowClientsTest {
     private static final int STALLED_BODIES = 50;
     private static final int SLOW_READERS = 10;
     private static final int NORMAL_GETS = 200;
-    private static final String WASM = "/ort/ort-wasm-simd-threaded.wasm";
 
     @Test
     void ordinaryRequestsStayFastWhileSlowClientsHoldConnections() throws Exception {
@@ -41,6 +40,7 @@ class SlowClientsTest {
         ScheduledExecutorService drip = Executors.newScheduledThreadPool(2);
         try (ServerHandle server = ServerHandle.start()) {
             int port = server.port();
+            String wasm = "/" + ServerHandle.ortWasmPath(server.site());
             for (int i = 0; i < SLOW_HEADERS; i++) {
                 Socket s = connect(port);
                 send(s, "GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
@@ -57,7 +57,7 @@ class SlowClientsTest {
                 Socket s = new Socket();
                 s.setReceiveBufferSize(4096);
                 s.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-                send(s, "GET " + WASM + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: identity\r\n\r\n");
+                send(s, "GET " + wasm + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: identity\r\n\r\n");
                 slowReaders.add(s);
             }
             drip.scheduleAtFixedRate(() -> slowReaders.forEach(SlowClientsTest::readABit), 0, 200,

@@ -23,7 +23,8 @@ import privrec.webapp.scenarios.ChromiumApp;
  * Headless Chromium on the built site, for the committed catalog and each {@code --catalog} (a trainer output
  * folder served in place of the committed model); every figure is the median (with p10/p90) of its samples:
  * <ul>
- *   <li>first load (empty cache and storage) and repeat visit, {@code --load-runs} times (default 5): bytes on the
+ *   <li>first load (empty cache and storage) and repeat visit (after the first visit stayed open
+ *       {@value #DWELL_MS} ms), {@code --load-runs} times (default 5): bytes on the
  *       wire (server log, compressed), time from navigation to "model ready" and to the profile form (page clock),
  *       and the main thread's long tasks from navigation until the page settled after "model ready" (Long Tasks
  *       API, observed from before the first script): the longest one and the total blocking time, the sum of
@@ -139,7 +140,7 @@ public final class Benchmark {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private void catalog(ServerHandle server, String label, Path screenshot) throws IOException {
+    private void catalog(ServerHandle server, String label, Path screenshot) throws IOException, InterruptedException {
         Map<String, Object> section = new LinkedHashMap<>();
         int items = catalogItems(server);
         section.put("catalogItems", items);
@@ -149,8 +150,11 @@ public final class Benchmark {
         inPage(server, label, name, section, screenshot);
     }
 
+    /** How long the first visit stays open before the repeat visit. */
+    static final long DWELL_MS = 5000;
+
     /** First load (fresh profile, then cleared cache/storage each run) and repeat visits: bytes, time, long tasks. */
-    private void loading(ServerHandle server, String name, Map<String, Object> section) {
+    private void loading(ServerHandle server, String name, Map<String, Object> section) throws InterruptedException {
         Map<String, List<Double>> first = new LinkedHashMap<>();
         Map<String, List<Double>> repeat = new LinkedHashMap<>();
         Object memory = null;
@@ -169,6 +173,11 @@ public final class Benchmark {
                 if (r == 0) {
                     memory = memoryAfterLoad(chrome);
                 }
+                // The user stays on the page before coming back, as people do: Chromium writes a wasm module's
+                // compiled code to its cache only after tier-up, a second or two after "model ready", and a
+                // navigation right at "ready" would measure a visit that found no cached code, with the previous
+                // page's background compilation still competing for the 2 cores (docs/browser-speed.md).
+                Thread.sleep(DWELL_MS);
                 server.requestLog().clear();
                 startUp(app, server, repeat);
             }

@@ -37,7 +37,7 @@ public final class StartupTrace {
     }
 
     private static final String CATEGORIES = "devtools.timeline,v8,v8.execute,disabled-by-default-devtools.timeline,"
-            + "disabled-by-default-v8.compile,blink,loading";
+            + "disabled-by-default-v8.compile,v8.wasm,blink,loading";
     private static final String READY = "document.getElementById('model-status') !== null"
             + " && document.getElementById('model-status').getAttribute('data-phase') === 'ready'";
 
@@ -66,7 +66,7 @@ public final class StartupTrace {
             for (int visit = 0; visit < repeat; visit++) {
                 chrome.open(server.url());
                 chrome.waitUntil(Duration.ofMinutes(2), READY);
-                Thread.sleep(500);
+                Thread.sleep(Long.getLong("privrec.trace.stayMs", 500));
             }
             chrome.open("about:blank");
             DevTools devTools = ((HasDevTools) chrome.driver()).getDevTools();
@@ -122,6 +122,17 @@ public final class StartupTrace {
             }
         }
         System.out.println("tasks >= 50 ms: " + (longTasks.isEmpty() ? "none" : String.join(", ", longTasks)));
+        // The wasm engine compiles in onnxruntime-web's proxy worker, not on the main thread: its events (streaming
+        // compile, code-cache hit or write) say whether a repeat visit reused V8's cached module.
+        System.out.println("wasm events (any thread):");
+        for (Map<String, Object> e : events) {
+            String name = String.valueOf(e.get("name"));
+            if (name.toLowerCase(java.util.Locale.ROOT).contains("wasm") && e.get("ts") instanceof Number) {
+                double dur = e.get("dur") instanceof Number ? number(e, "dur") / 1000 : 0;
+                System.out.printf("  %8.1f %7.1f  %-40s %s%n", (number(e, "ts") - t0) / 1000, dur, name,
+                        threads.getOrDefault(e.get("pid") + "/" + e.get("tid"), "?"));
+            }
+        }
     }
 
     private static double number(Map<String, Object> e, String key) {

@@ -109,8 +109,9 @@ class DeployedHostsTest {
         Path site = HostProcess.deployDir().resolve("site");
         String appJs = HostProcess.siteFiles().stream().filter(f -> f.matches("app-[0-9a-f]{8}\\.js")).findFirst()
                 .orElseThrow();
+        String wasm = privrec.webapp.ServerHandle.ortWasmPath(HostProcess.siteFiles());
         for (String path : List.of("", "index.html", "boot.js", appJs, "models/manifest.json",
-                "ort/ort-wasm-simd-threaded.mjs", "ort/ort-wasm-simd-threaded.wasm")) {
+                "ort/ort-wasm-simd-threaded.mjs", wasm)) {
             HttpResponse<byte[]> r = get(host, path, Map.of());
             assertEquals(200, r.statusCode(), path);
             assertSecurityHeaders(r, path);
@@ -120,9 +121,9 @@ class DeployedHostsTest {
         assertEquals("no-cache", header(get(host, "models/manifest.json", Map.of()), "Cache-Control"));
         assertTrue(header(get(host, "ort/ort-wasm-simd-threaded.mjs", Map.of()), "Content-Type")
                 .startsWith("text/javascript"), "onnxruntime-web's module must be JavaScript");
-        assertEquals("application/wasm", header(get(host, "ort/ort-wasm-simd-threaded.wasm", Map.of()), "Content-Type"));
+        assertEquals("application/wasm", header(get(host, wasm, Map.of()), "Content-Type"));
+        assertEquals("public, max-age=31536000, immutable", header(get(host, wasm, Map.of()), "Cache-Control"));
 
-        String wasm = "ort/ort-wasm-simd-threaded.wasm";
         HttpResponse<byte[]> gz = get(host, wasm, Map.of("Accept-Encoding", "gzip"));
         assertEquals("gzip", header(gz, "Content-Encoding"), "the build's .gz copy is served");
         assertArrayEquals(read(site.resolve(wasm + ".gz")), gz.body());

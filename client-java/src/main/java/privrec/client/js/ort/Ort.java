@@ -22,7 +22,8 @@ final class Ort {
     static native boolean available();
 
     /**
-     * CPU (wasm) only, one thread, quiet logs; runtime files from {@code wasmPaths}; inference in onnxruntime-web's
+     * CPU (wasm) only, one thread, quiet logs; the .wasm from index.html's preload link (else, like the other
+     * runtime files, from the folder {@code wasmPaths}); inference in onnxruntime-web's
      * proxy worker. One thread because 2 threads were slower on 2 cores (platform notes). The proxy worker
      * (a classic worker started from ort/ort.wasm.min.js itself, so CSP {@code worker-src 'self'}) compiles the
      * wasm, parses the model and runs every inference off the main thread: at 87,000 movies creating the session
@@ -38,9 +39,12 @@ final class Ort {
             + "if (env.wasm) {"
             + "  env.wasm.numThreads = 1;"
             + "  env.wasm.proxy = true;"
-            // Absolute on purpose: a relative "ort/" is taken as a bare module specifier by the .mjs loader, and
-            // the .mjs and .wasm would resolve against different bases.
-            + "  env.wasm.wasmPaths = new URL(wasmPaths, document.baseURI).href;"
+            // The site's build gives the .wasm a content-hashed name (served immutable, so Chromium reuses its
+            // compiled code on the next visit); index.html's preload link is where that name is. The .mjs loader
+            // then resolves next to ort.wasm.min.js. Absolute on purpose: a relative "ort/" is taken as a bare
+            // module specifier by the .mjs loader, and the .mjs and .wasm would resolve against different bases.
+            + "  var link = document.querySelector('link[rel=\"preload\"][type=\"application/wasm\"]');"
+            + "  env.wasm.wasmPaths = link ? { wasm: link.href } : new URL(wasmPaths, document.baseURI).href;"
             + "}")
     static native void configure(String wasmPaths);
 
