@@ -15,9 +15,6 @@ import privrec.client.model.ModelLoader;
  * proxy worker), and a pacer that lets the page run between catalog slices.
  */
 public final class BrowserModels {
-    /** Where onnxruntime-web's .mjs/.wasm files are served, relative to the page. */
-    public static final String ORT_WASM_PATH = "ort/";
-
     private BrowserModels() {
     }
 
@@ -27,7 +24,7 @@ public final class BrowserModels {
      */
     public static ModelLoader loader(String baseUrl) {
         return listener -> new CachingModelLoader(baseUrl, new FetchHttp(), new WebCryptoSha256(),
-                BrowserCaches.open(), new OrtWebRuntime(ORT_WASM_PATH), BrowserClock::isoDate, new TextDecoderUtf8(),
+                BrowserCaches.open(), new OrtWebRuntime(), BrowserClock::isoDate, new TextDecoderUtf8(),
                         new BrowserPacer())
                 .load(listener);
     }

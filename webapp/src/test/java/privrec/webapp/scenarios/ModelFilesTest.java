@@ -17,7 +17,7 @@ import privrec.webapp.ServerHandle;
 
 /**
  * What the app does with the files the server sends: a hostile catalog title is text, a model whose bytes do not
- * match the manifest is never handed to the runtime, and a browser without Cache API/IndexedDB (HtmlUnit) is told
+ * match the manifest is never handed to the runtime, a page without the wasm's preload link says so, and a browser without Cache API/IndexedDB (HtmlUnit) is told
  * the model cannot be kept (the real cache is tested in Chromium).
  */
 class ModelFilesTest {
@@ -61,6 +61,23 @@ class ModelFilesTest {
                     "the onerror handler never ran");
             assertTrue(app.bodyText().contains(HOSTILE));
             browser.assertNoScriptErrors();
+        }
+    }
+
+    @Test
+    void aPageThatDoesNotSayWhereTheWasmIsFailsWithAClearMessage() {
+        // The wasm's name is content-hashed and the client learns it only from index.html's preload link.
+        String html = new String(ServerHandle.builtSite().find("index.html").orElseThrow().content(),
+                StandardCharsets.UTF_8);
+        String without = html.replaceAll("<link rel=\"preload\"[^>]*type=\"application/wasm\"[^>]*>", "");
+        assertTrue(without.length() < html.length(), "the built index.html has the preload link");
+        try (ServerHandle server = ServerHandle.startWith(Map.of("index.html", ServerHandle.utf8(without)));
+             HtmlUnitBrowser browser = HtmlUnitBrowser.start()) {
+            HtmlUnitApp app = HtmlUnitApp.open(browser, server);
+            app.waitModelSettled();
+            assertEquals("failed", app.find("model-status").getAttribute("data-phase"));
+            assertTrue(app.text("model-status").contains("onnxruntime-web's wasm"), app.text("model-status"));
+            assertEquals(List.of(), browser.ort().modelSessionsCreated(), "no session without the engine's wasm");
         }
     }
 

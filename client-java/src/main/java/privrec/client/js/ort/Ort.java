@@ -22,17 +22,18 @@ final class Ort {
     static native boolean available();
 
     /**
-     * CPU (wasm) only, one thread, quiet logs; the .wasm from index.html's preload link (else, like the other
-     * runtime files, from the folder {@code wasmPaths}); inference in onnxruntime-web's
-     * proxy worker. One thread because 2 threads were slower on 2 cores (platform notes). The proxy worker
-     * (a classic worker started from ort/ort.wasm.min.js itself, so CSP {@code worker-src 'self'}) compiles the
-     * wasm, parses the model and runs every inference off the main thread: at 87,000 movies creating the session
-     * alone would otherwise block the page for seconds. The model bytes are transferred to it, not copied; each
-     * run costs one message round trip (~0.3 ms, platform notes).
+     * CPU (wasm) only, one thread, quiet logs; the .wasm from the URL of index.html's preload link; inference in
+     * onnxruntime-web's proxy worker. One thread because 2 threads were slower on 2 cores (platform notes). The
+     * proxy worker (a classic worker started from ort/ort.wasm.min.js itself, so CSP {@code worker-src 'self'})
+     * compiles the wasm, parses the model and runs every inference off the main thread: at 87,000 movies creating
+     * the session alone would otherwise block the page for seconds. The model bytes are transferred to it, not
+     * copied; each run costs one message round trip (~0.3 ms, platform notes).
+     *
+     * @return false when the page has no preload link for the wasm (then the engine cannot find it)
      */
-    @JSBody(params = "wasmPaths", script = ""
+    @JSBody(script = ""
             + "var env = ort.env;"
-            + "if (!env) return;"
+            + "if (!env) return true;"
             + "env.logLevel = 'error';"
             + "env.debug = false;"
             + "if ('trace' in env) env.trace = false;"
@@ -40,13 +41,14 @@ final class Ort {
             + "  env.wasm.numThreads = 1;"
             + "  env.wasm.proxy = true;"
             // The site's build gives the .wasm a content-hashed name (served immutable, so Chromium reuses its
-            // compiled code on the next visit); index.html's preload link is where that name is. The .mjs loader
-            // then resolves next to ort.wasm.min.js. Absolute on purpose: a relative "ort/" is taken as a bare
-            // module specifier by the .mjs loader, and the .mjs and .wasm would resolve against different bases.
+            // compiled code on the next visit); index.html's preload link is where that name is, and its href is
+            // absolute. The .mjs loader resolves next to ort.wasm.min.js, the script (and worker) it runs from.
             + "  var link = document.querySelector('link[rel=\"preload\"][type=\"application/wasm\"]');"
-            + "  env.wasm.wasmPaths = link ? { wasm: link.href } : new URL(wasmPaths, document.baseURI).href;"
-            + "}")
-    static native void configure(String wasmPaths);
+            + "  if (!link) return false;"
+            + "  env.wasm.wasmPaths = { wasm: link.href };"
+            + "}"
+            + "return true;")
+    static native boolean configure();
 
     /**
      * Starts onnxruntime-web (its proxy worker, the wasm's download from the HTTP cache, compile and instantiate)

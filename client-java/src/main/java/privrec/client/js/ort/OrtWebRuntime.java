@@ -12,22 +12,15 @@ import privrec.client.model.InferenceSessionHandle;
 
 /** {@link InferenceRuntime} on onnxruntime-web's wasm backend. Blocking: call on a TeaVM thread. */
 public final class OrtWebRuntime implements InferenceRuntime {
-    private final String wasmPaths;
     private boolean configured;
-
-    /** @param wasmPaths folder of ort's .mjs/.wasm files, e.g. "ort/" */
-    public OrtWebRuntime(String wasmPaths) {
-        this.wasmPaths = wasmPaths;
-    }
 
     /** A session over a one-node graph ({@link Ort#warmUp}), released at once: the worker and wasm stay up for the real one. */
     @Override
     public void warmUp() {
-        if (!Ort.available()) {
-            return;
+        // Failures are left to the real create, which reports them.
+        if (Ort.available() && configure()) {
+            Ort.warmUp();
         }
-        configure();
-        Ort.warmUp();
     }
 
     @Override
@@ -41,7 +34,10 @@ public final class OrtWebRuntime implements InferenceRuntime {
         if (!Ort.available()) {
             throw new JsException("Error", "onnxruntime-web (the global \"ort\") is not loaded");
         }
-        configure();
+        if (!configure()) {
+            throw new JsException("Error", "the page does not say where onnxruntime-web's wasm is"
+                    + " (index.html has no <link rel=\"preload\" type=\"application/wasm\">)");
+        }
         String[] paths = new String[externalData.size()];
         JSArray<Uint8Array> datas = new JSArray<>();
         for (int i = 0; i < paths.length; i++) {
@@ -52,11 +48,11 @@ public final class OrtWebRuntime implements InferenceRuntime {
         return () -> new OrtWebSession(JsPromises.await(pending));
     }
 
-    private void configure() {
+    private boolean configure() {
         if (!configured) {
-            Ort.configure(wasmPaths);
-            configured = true;
+            configured = Ort.configure();
         }
+        return configured;
     }
 
     /** A JS-owned copy: ort may keep or transfer the buffer it is given, which must not be the Java array's. */
