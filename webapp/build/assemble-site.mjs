@@ -110,7 +110,8 @@ put('index.html', Buffer.from(html, 'utf8'));
 
 // 3. onnxruntime-web runtime files, byte-identical to the pinned npm package (the .wasm under its hashed name).
 for (const f of ORT_FILES) {
-  put(f === ORT_WASM ? `ort/${ortWasmName}` : `ort/${f}`, f === ORT_WASM ? ortWasm : read(path.join(ortDist, f), 'onnxruntime-web file'));
+  if (f === ORT_WASM) put(`ort/${ortWasmName}`, ortWasm);
+  else put(`ort/${f}`, read(path.join(ortDist, f), 'onnxruntime-web file'));
 }
 
 // 4. Models: manifest.json and exactly the files its `files` list names (privrec.core.Manifest), each

@@ -19,8 +19,6 @@ import privrec.webapp.ServerHandle;
  * </pre>
  */
 public final class RepeatVisits {
-    private static final String READY = "document.getElementById('model-status') !== null"
-            + " && document.getElementById('model-status').getAttribute('data-phase') === 'ready'";
     private static final String TIMINGS = ""
             + "var out = 'model ready at ' + performance.now().toFixed(0) + ' ms\\n';"
             + "performance.getEntriesByType('resource').forEach(function (e) {"
@@ -48,7 +46,7 @@ public final class RepeatVisits {
              ChromiumBrowser chrome = ChromiumBrowser.start()) {
             for (int v = 1; v <= visits; v++) {
                 chrome.open(server.url());
-                chrome.waitUntil(Duration.ofMinutes(2), READY);
+                chrome.waitUntil(Duration.ofMinutes(2), StartupTrace.READY);
                 System.out.print("visit " + v + ": " + chrome.driver().executeScript(TIMINGS));
                 Thread.sleep(stayMs);
             }

@@ -27,8 +27,10 @@ import privrec.webapp.ServerHandle;
  * Tasks figures are the ones to quote. After {@code scripts/bench.sh} (which builds the bench site):
  * <pre>
  *   w=webapp/target; java -Dprivrec.site.dir=$w/classes/site -cp "$w/test-classes:$w/classes:$(cat $w/bench.classpath)" \
- *     privrec.webapp.bench.StartupTrace [--min 20] [--repeat n] [--file name=path]... [$w/bench-87k/model]
+ *     privrec.webapp.bench.StartupTrace [--min 20] [--repeat n [--stay 500]] [--file name=path]... [$w/bench-87k/model]
  * </pre>
+ * {@code --stay} is how long each earlier visit stays open after "model ready" (ms): Chromium writes the wasm's
+ * compiled code to its cache only a second or two after it starts running, so a cache hit needs a few seconds.
  * {@code --file} serves the file at {@code path} as the site's {@code name} (e.g. a variant of the bundle, with an
  * {@code index.html} whose integrity attribute matches it), to compare variants under the same trace.
  */
@@ -38,12 +40,14 @@ public final class StartupTrace {
 
     private static final String CATEGORIES = "devtools.timeline,v8,v8.execute,disabled-by-default-devtools.timeline,"
             + "disabled-by-default-v8.compile,v8.wasm,blink,loading";
-    private static final String READY = "document.getElementById('model-status') !== null"
+    /** The page says the model is ready (also used by {@link RepeatVisits}). */
+    static final String READY = "document.getElementById('model-status') !== null"
             + " && document.getElementById('model-status').getAttribute('data-phase') === 'ready'";
 
     public static void main(String[] args) throws Exception {
         double minMs = 20;
         int repeat = 0;
+        long stayMs = 500;
         Map<String, byte[]> files = new HashMap<>();
         String dir = null;
         for (int i = 0; i < args.length; i++) {
@@ -54,6 +58,8 @@ public final class StartupTrace {
                 files.put(nameAndPath[0], java.nio.file.Files.readAllBytes(Path.of(nameAndPath[1])));
             } else if (args[i].equals("--repeat")) {
                 repeat = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--stay")) {
+                stayMs = Long.parseLong(args[++i]);
             } else {
                 dir = args[i];
             }
@@ -66,7 +72,7 @@ public final class StartupTrace {
             for (int visit = 0; visit < repeat; visit++) {
                 chrome.open(server.url());
                 chrome.waitUntil(Duration.ofMinutes(2), READY);
-                Thread.sleep(Long.getLong("privrec.trace.stayMs", 500));
+                Thread.sleep(stayMs);
             }
             chrome.open("about:blank");
             DevTools devTools = ((HasDevTools) chrome.driver()).getDevTools();
