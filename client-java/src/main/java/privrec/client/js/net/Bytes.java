@@ -6,18 +6,21 @@ import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * Copies between Java byte arrays and JS buffers. Always real copies: TeaVM's {@code fromJavaArray} views share
- * memory with the Java array, and JS APIs (ort, Cache API) may keep or detach a buffer they were given.
+ * Java byte arrays over JS buffers and back. In TeaVM's JavaScript a {@code byte[]} is an {@code Int8Array}, so a
+ * buffer that nothing else holds (a response body just read, a value just read from storage) becomes a Java array
+ * without a copy ({@link #wrap}); a buffer handed to a JS API that may keep or detach it is a real copy
+ * ({@link #toJs}).
  */
 public final class Bytes {
     private Bytes() {
     }
 
-    /** A Java copy of the buffer's bytes. */
-    public static byte[] toJava(ArrayBuffer buffer) {
-        byte[] out = new byte[buffer.getByteLength()];
-        copyInto(out, buffer);
-        return out;
+    /**
+     * The buffer's bytes as a Java array that is a view of {@code buffer} itself (no copy: a 6 MB model file is
+     * not duplicated on the main thread). Only for a buffer the caller owns and no JS code keeps or detaches.
+     */
+    public static byte[] wrap(ArrayBuffer buffer) {
+        return view(buffer);
     }
 
     /** A fresh JS ArrayBuffer holding a copy of {@code data}. */
@@ -27,7 +30,8 @@ public final class Bytes {
         return fresh.getBuffer();
     }
 
-    // dst is the Java array's own Int8Array (by reference), so set() writes straight into Java memory.
-    @JSBody(params = {"dst", "src"}, script = "dst.set(new Int8Array(src));")
-    private static native void copyInto(@JSByRef byte[] dst, ArrayBuffer src);
+    // By reference: the Int8Array becomes the Java array's storage.
+    @JSBody(params = "buffer", script = "return new Int8Array(buffer);")
+    @JSByRef
+    private static native byte[] view(ArrayBuffer buffer);
 }

@@ -3,6 +3,7 @@ package privrec.client.js.net;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSByRef;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSPromise;
@@ -39,12 +40,12 @@ public final class CacheApiBlobCache implements BlobCache {
     @Override
     public byte[] get(String name) {
         ArrayBuffer body = JsPromises.await(match(cache, KEY_PREFIX + name));
-        return body == null ? null : Bytes.toJava(body);
+        return body == null ? null : Bytes.wrap(body);
     }
 
     @Override
     public void put(String name, byte[] data) {
-        JsPromises.await(put(cache, KEY_PREFIX + name, Bytes.toJs(data)));
+        JsPromises.await(put(cache, KEY_PREFIX + name, data));
     }
 
     @Override
@@ -69,10 +70,11 @@ public final class CacheApiBlobCache implements BlobCache {
             + "return cache.match(key).then(function (r) { return r ? r.arrayBuffer() : null; });")
     private static native JSPromise<ArrayBuffer> match(JSObject cache, String key);
 
-    // An explicit content type keeps the stored response inert and independent of sniffing.
-    @JSBody(params = {"cache", "key", "buffer"}, script = ""
-            + "return cache.put(key, new Response(buffer, { headers: { 'Content-Type': 'application/octet-stream' } }));")
-    private static native JSPromise<JSUndefined> put(JSObject cache, String key, ArrayBuffer buffer);
+    // An explicit content type keeps the stored response inert and independent of sniffing. The Java array goes
+    // by reference: the Response constructor copies a BufferSource body when called (Fetch: "extract a body").
+    @JSBody(params = {"cache", "key", "data"}, script = ""
+            + "return cache.put(key, new Response(data, { headers: { 'Content-Type': 'application/octet-stream' } }));")
+    private static native JSPromise<JSUndefined> put(JSObject cache, String key, @JSByRef byte[] data);
 
     @JSBody(params = {"cache", "key"}, script = "return cache.delete(key);")
     private static native JSPromise<JSObject> delete(JSObject cache, String key);

@@ -21,7 +21,7 @@ public final class FetchHttp implements Http {
     public byte[] getBytes(String url, Progress progress) throws HttpException {
         FetchResult result = JsPromises.await(get(url, progress == null ? null : progress::received));
         checkOk(url, result);
-        return Bytes.toJava(result.getBody());
+        return Bytes.wrap(result.getBody());
     }
 
     /** The fetch starts now; {@link Download#bytes} waits for it (on a TeaVM thread). */
@@ -31,7 +31,7 @@ public final class FetchHttp implements Http {
         return () -> {
             FetchResult result = JsPromises.await(pending);
             checkOk(url, result);
-            return Bytes.toJava(result.getBody());
+            return Bytes.wrap(result.getBody());
         };
     }
 
@@ -40,7 +40,7 @@ public final class FetchHttp implements Http {
         // Bytes, then UTF-8 in Java: one code path for both transports, and no reliance on the server's charset.
         FetchResult result = JsPromises.await(get(url, null));
         checkOk(url, result);
-        return new String(Bytes.toJava(result.getBody()), StandardCharsets.UTF_8);
+        return new String(Bytes.wrap(result.getBody()), StandardCharsets.UTF_8);
     }
 
     private static void checkOk(String url, FetchResult result) throws HttpException {

@@ -33,7 +33,7 @@ public final class IndexedDbBlobCache implements BlobCache {
     @Override
     public byte[] get(String name) {
         ArrayBuffer value = JsPromises.await(request(db, "readonly", "get", name, null));
-        return value == null ? null : Bytes.toJava(value);
+        return value == null ? null : Bytes.wrap(value);
     }
 
     @Override

@@ -94,8 +94,8 @@ public final class WebCryptoSha256 implements Sha256 {
             + "return ready().then(function () {"
             + "  if (!s.ready) return here();"
             + "  return new Promise(function (resolve) {"
-            + "    var id = ++s.next, bytes = new Uint8Array(data.length);"
-            + "    bytes.set(data);"
+            // slice() of the same element type is one memcpy (a Uint8Array.set of an Int8Array converts each byte).
+            + "    var id = ++s.next, bytes = data.slice();"
             + "    s.pending[id] = resolve;"
             + "    try { s.worker.postMessage({ id: id, bytes: bytes.buffer }, [bytes.buffer]); }"
             + "    catch (e) { delete s.pending[id]; resolve({ error: String(e) }); }"

@@ -42,7 +42,7 @@ public final class OrtWebRuntime implements InferenceRuntime {
         JSArray<Uint8Array> datas = new JSArray<>();
         for (int i = 0; i < paths.length; i++) {
             paths[i] = externalData.get(i).path();
-            datas.push(jsCopy(externalData.get(i).data()));
+            datas.push(Ort.view(externalData.get(i).data()));
         }
         JSPromise<InferenceSession> pending = Ort.createSession(jsCopy(modelBytes), paths, datas);
         return () -> new OrtWebSession(JsPromises.await(pending));
@@ -55,7 +55,7 @@ public final class OrtWebRuntime implements InferenceRuntime {
         return configured;
     }
 
-    /** A JS-owned copy: ort may keep or transfer the buffer it is given, which must not be the Java array's. */
+    /** A JS-owned copy of the graph: ort's proxy transfers (detaches) it, which must not happen to a Java array. */
     private static Uint8Array jsCopy(byte[] bytes) {
         Int8Array copy = new Int8Array(bytes.length);
         copy.set(bytes);
