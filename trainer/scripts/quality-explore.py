@@ -100,6 +100,54 @@ def model(lam=400, binary=False, power=1.0, kappa=0.0, alpha=0.0, gamma=0.0, low
     return fit
 
 
+def kept_input(rt, h):
+    """The kept combination's inputs: graded weights ** ½ (training and history) and the popularity counts."""
+    return graded(rt) ** 0.5, graded(h) ** 0.5, (rt >= 4).sum(0) + 1.0
+
+
+def bias_item(lam, w):
+    """Kept combination plus an always-present "bias" column of weight w in training and history (a learned
+    per-movie intercept)."""
+    def fit(rt, h):
+        x, xh, pop = kept_input(rt, h)
+        ones = lambda m: np.full((m.shape[0], 1), w)
+        b = ease(np.hstack([x, ones(x)]).T @ np.hstack([x, ones(x)]), lam)
+        return (np.hstack([xh * pop ** -0.2, ones(xh)]) @ b)[:, :-1] * pop ** -0.1
+    return fit
+
+
+def spectral(lam, q):
+    """Kept inputs, B = V (σ/(σ+λ))^q Vᵀ on the Gram's eigenpairs, diagonal zeroed afterwards (a sharpened or
+    softened ridge filter instead of EASE's constrained inverse)."""
+    def fit(rt, h):
+        x, xh, pop = kept_input(rt, h)
+        sig, v = np.linalg.eigh(x.T @ x)
+        sig = np.maximum(sig, 0)
+        b = (v * (sig / (sig + lam)) ** q) @ v.T
+        np.fill_diagonal(b, 0)
+        return ((xh * pop ** -0.2) @ b) * pop ** -0.1
+    return fit
+
+
+def item_lambda(lam, d):
+    """Kept combination with a per-movie λ_j = λ·(G_jj / mean G_jj)^d (multiplicative, unlike EDLAE's λ + κG_jj)."""
+    def fit(rt, h):
+        x, xh, pop = kept_input(rt, h)
+        g = x.T @ x
+        dg = np.diag(g) + 1
+        return ((xh * pop ** -0.2) @ ease(g, lam * (dg / dg.mean()) ** d)) * pop ** -0.1
+    return fit
+
+
+def with_binary_ease(lam, lam_binary, c):
+    """Kept combination plus c × the binary EASE yardstick's scores, each scaled to mean magnitude 1 per user."""
+    kept, yardstick = model(lam, power=0.5, alpha=0.2, gamma=-0.1), model(lam_binary, binary=True)
+    def fit(rt, h):
+        a, b = kept(rt, h), yardstick(rt, h)
+        return a / (np.abs(a).mean(1, keepdims=True) + 1e-9) + c * b / (np.abs(b).mean(1, keepdims=True) + 1e-9)
+    return fit
+
+
 VARIANTS = {
     "EASE binary l=200": model(200, binary=True),
     "EASE binary l=400": model(400, binary=True),
@@ -132,6 +180,18 @@ VARIANTS = {
     "kept l=400 second order -0.1": model(400, power=0.5, alpha=0.2, gamma=-0.1, order2=-0.1),
     "kept l=500 low-pass k=64 0.3": model(500, power=0.5, alpha=0.2, gamma=-0.1, low_pass=0.3),
     "kept l=500 low-pass k=128 0.3": model(500, power=0.5, alpha=0.2, gamma=-0.1, low_pass=0.3, low_pass_k=128),
+    "kept l=500": model(500, power=0.5, alpha=0.2, gamma=-0.1),
+    "kept l=500 bias item w=0.5": bias_item(500, 0.5),
+    "kept l=500 bias item w=1": bias_item(500, 1.0),
+    "kept l=500 bias item w=2": bias_item(500, 2.0),
+    "kept spectral q=1 l=500": spectral(500, 1.0),
+    "kept spectral q=2 l=200": spectral(200, 2.0),
+    "kept spectral q=0.5 l=1000": spectral(1000, 0.5),
+    "kept item lambda d=0.25 l=500": item_lambda(500, 0.25),
+    "kept item lambda d=0.5 l=500": item_lambda(500, 0.5),
+    "kept item lambda d=-0.25 l=500": item_lambda(500, -0.25),
+    "kept l=500 + binary EASE 0.5": with_binary_ease(500, 400, 0.5),
+    "kept l=500 + binary EASE 1": with_binary_ease(500, 400, 1.0),
 }
 
 
