@@ -139,6 +139,22 @@ def item_lambda(lam, d):
     return fit
 
 
+def user_lambda(lam, eta):
+    """The spectral ridge filter with a per-user λ_u = λ·(n_u / mean n)^η, n_u the user's fold-in size (possible at
+    inference time because the browser holds the eigenbasis). η = 0 is `spectral(lam, 1)`."""
+    def fit(rt, h):
+        x, xh, pop = kept_input(rt, h)
+        sig, v = np.linalg.eigh(x.T @ x)
+        sig = np.maximum(sig, 0)
+        n = (xh > 0).sum(1).astype(float)
+        z = (xh * pop ** -0.2) @ v
+        out = np.empty_like(xh)
+        for i, lam_u in enumerate(lam * (n / n.mean()) ** eta):
+            out[i] = (z[i] * sig / (sig + lam_u)) @ v.T  # the diagonal only scores fold-in movies, never ranked
+        return out * pop ** -0.1
+    return fit
+
+
 def with_binary_ease(lam, lam_binary, c):
     """Kept combination plus c × the binary EASE yardstick's scores, each scaled to mean magnitude 1 per user."""
     kept, yardstick = model(lam, power=0.5, alpha=0.2, gamma=-0.1), model(lam_binary, binary=True)
@@ -190,6 +206,9 @@ VARIANTS = {
     "kept item lambda d=0.25 l=500": item_lambda(500, 0.25),
     "kept item lambda d=0.5 l=500": item_lambda(500, 0.5),
     "kept item lambda d=-0.25 l=500": item_lambda(500, -0.25),
+    "kept user lambda eta=0.5 l=500": user_lambda(500, 0.5),
+    "kept user lambda eta=-0.5 l=500": user_lambda(500, -0.5),
+    "kept user lambda eta=1 l=500": user_lambda(500, 1.0),
     "kept l=500 + binary EASE 0.5": with_binary_ease(500, 400, 0.5),
     "kept l=500 + binary EASE 1": with_binary_ease(500, 400, 1.0),
 }
