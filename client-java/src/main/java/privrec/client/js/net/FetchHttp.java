@@ -3,6 +3,7 @@ package privrec.client.js.net;
 import java.nio.charset.StandardCharsets;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.core.JSPromise;
+import privrec.client.js.Bytes;
 import privrec.client.js.JsPromises;
 import privrec.client.model.Http;
 import privrec.client.model.HttpException;
@@ -19,9 +20,7 @@ import privrec.client.model.HttpException;
 public final class FetchHttp implements Http {
     @Override
     public byte[] getBytes(String url, Progress progress) throws HttpException {
-        FetchResult result = JsPromises.await(get(url, progress == null ? null : progress::received));
-        checkOk(url, result);
-        return Bytes.wrap(result.getBody());
+        return start(url, progress).bytes();
     }
 
     /** The fetch starts now; {@link Download#bytes} waits for it (on a TeaVM thread). */

@@ -5,6 +5,7 @@ import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 
 import privrec.client.app.ReportChannel;
+import privrec.client.js.Bytes;
 import privrec.client.js.JsPromises;
 
 /**

@@ -8,6 +8,7 @@ import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.core.JSString;
 import org.teavm.jso.typedarrays.ArrayBuffer;
+import privrec.client.js.Bytes;
 import privrec.client.js.JsPromises;
 import privrec.client.model.BlobCache;
 

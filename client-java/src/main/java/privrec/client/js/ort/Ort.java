@@ -118,14 +118,6 @@ final class Ort {
     @JSBody(params = "promise", script = "promise.then(null, function () {});")
     static native void markHandled(JSPromise<?> promise);
 
-    /**
-     * A Uint8Array over the Java array's own bytes (no copy), for external data: onnxruntime-web's proxy
-     * structured-clones it into the create message (only the graph's buffer is transferred), and in-thread it
-     * copies it into the wasm heap; it keeps no reference and detaches nothing.
-     */
-    @JSBody(params = "bytes", script = "return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);")
-    static native Uint8Array view(@JSByRef byte[] bytes);
-
     /** A plain JS array of numbers (a Java int[] reaches JS as an Int32Array, which ort refuses as dims). */
     @JSBody(params = "values", script = "return Array.prototype.slice.call(values);")
     static native JSArrayReader<?> numberArray(int[] values);

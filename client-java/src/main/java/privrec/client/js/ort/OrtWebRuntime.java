@@ -3,8 +3,8 @@ package privrec.client.js.ort;
 import java.util.List;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSPromise;
-import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Uint8Array;
+import privrec.client.js.Bytes;
 import privrec.client.js.JsException;
 import privrec.client.js.JsPromises;
 import privrec.client.model.InferenceRuntime;
@@ -42,9 +42,13 @@ public final class OrtWebRuntime implements InferenceRuntime {
         JSArray<Uint8Array> datas = new JSArray<>();
         for (int i = 0; i < paths.length; i++) {
             paths[i] = externalData.get(i).path();
-            datas.push(Ort.view(externalData.get(i).data()));
+            // No copy: onnxruntime-web's proxy structured-clones external data into the create message, and
+            // in-thread it copies them into the wasm heap; it keeps no reference and detaches nothing.
+            datas.push(Bytes.view(externalData.get(i).data()));
         }
-        JSPromise<InferenceSession> pending = Ort.createSession(jsCopy(modelBytes), paths, datas);
+        // A JS-owned copy of the graph: the proxy transfers (detaches) it, which must not happen to a Java array.
+        Uint8Array graph = new Uint8Array(Bytes.toJs(modelBytes));
+        JSPromise<InferenceSession> pending = Ort.createSession(graph, paths, datas);
         return () -> new OrtWebSession(JsPromises.await(pending));
     }
 
@@ -53,12 +57,5 @@ public final class OrtWebRuntime implements InferenceRuntime {
             configured = Ort.configure();
         }
         return configured;
-    }
-
-    /** A JS-owned copy of the graph: ort's proxy transfers (detaches) it, which must not happen to a Java array. */
-    private static Uint8Array jsCopy(byte[] bytes) {
-        Int8Array copy = new Int8Array(bytes.length);
-        copy.set(bytes);
-        return new Uint8Array(copy.getBuffer());
     }
 }
