@@ -111,7 +111,8 @@ def bias_item(lam, w):
     def fit(rt, h):
         x, xh, pop = kept_input(rt, h)
         ones = lambda m: np.full((m.shape[0], 1), w)
-        b = ease(np.hstack([x, ones(x)]).T @ np.hstack([x, ones(x)]), lam)
+        xb = np.hstack([x, ones(x)])
+        b = ease(xb.T @ xb, lam)
         return (np.hstack([xh * pop ** -0.2, ones(xh)]) @ b)[:, :-1] * pop ** -0.1
     return fit
 

@@ -1,5 +1,7 @@
 package privrec.core;
 
+import java.util.Arrays;
+
 /**
  * Movie id → model column, for {@link Catalog}: open addressing over two int arrays. A {@code HashMap<Integer,
  * Integer>} boxes two objects per movie; at 87,000 movies building it was one of the longest single steps of the
@@ -17,7 +19,7 @@ final class IdColumns {
         int size = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) * 2;
         ids = new int[size];
         columns = new int[size];
-        java.util.Arrays.fill(columns, EMPTY);
+        Arrays.fill(columns, EMPTY);
         mask = size - 1;
     }
 

@@ -34,8 +34,8 @@ class SlicedCatalogTest {
         assertEquals(CatalogFormat.write(CatalogFormat.parse(new String(utf8, StandardCharsets.UTF_8), "x")),
                 CatalogFormat.write(sliced));
         assertEquals(catalog.size(), sliced.size());
-        // One pause after decoding the file, then one between each two slices of lines.
-        assertEquals(1 + catalog.size() / SlicedCatalog.PARSE_SLICE_LINES - 1, pauses[0],
+        // One pause after decoding the file, then one between each two of the size / PARSE_SLICE_LINES slices.
+        assertEquals(catalog.size() / SlicedCatalog.PARSE_SLICE_LINES, pauses[0],
                 "a pause after decoding and between slices");
     }
 
